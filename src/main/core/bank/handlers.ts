@@ -1,0 +1,42 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CoreContext } from '../context';
+import type { HandlerMap } from '../handler';
+import { runImport } from './import';
+import { facetCounts, getMedia, getQuestion, listPacks, removePack, searchQuestions } from './queries';
+import { getNote, relatedNotes, searchNotes } from '../notes/queries';
+import { writeSettings } from '../settings/settings';
+
+type BankMethods =
+  | 'packs:list'
+  | 'packs:remove'
+  | 'packs:import'
+  | 'packs:loadSamples'
+  | 'questions:search'
+  | 'questions:facets'
+  | 'questions:get'
+  | 'media:get'
+  | 'notes:search'
+  | 'notes:get';
+
+export function bankHandlers(ctx: CoreContext) {
+  return {
+    'packs:list': () => listPacks(ctx.db),
+    'packs:remove': ({ packId }) => removePack(ctx.db, packId, ctx.clock.now()),
+    'packs:import': (input) => runImport(ctx, input),
+    'packs:loadSamples': () => {
+      const paths = readdirSync(ctx.samplesDir, { withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .map((e) => join(ctx.samplesDir, e.name));
+      const report = runImport(ctx, { paths, format: 'native', skipInvalid: false, dryRun: false });
+      writeSettings(ctx.db, { samplesOffered: true });
+      return report;
+    },
+    'questions:search': ({ query, filters, page, pageSize }) => searchQuestions(ctx.db, query, filters, page, pageSize),
+    'questions:facets': ({ query, filters }) => facetCounts(ctx.db, query, filters),
+    'questions:get': ({ id }) => ({ ...getQuestion(ctx.db, id, true), notes: relatedNotes(ctx.db, id) }),
+    'media:get': ({ id }) => getMedia(ctx.db, id),
+    'notes:search': ({ query, limit }) => searchNotes(ctx.db, query, limit),
+    'notes:get': ({ id }) => getNote(ctx.db, id),
+  } satisfies HandlerMap<BankMethods>;
+}

@@ -1,0 +1,154 @@
+/**
+ * The import pipeline: picked paths or uploaded files → source groups → format detection → one importer per format →
+ * one validation → one transaction. All-or-nothing unless skipInvalid; a dry run does the whole write and rolls it back,
+ * so the preview's added / updated / unchanged counts are exact.
+ */
+import type { ParsedInput } from '../../../shared/contract';
+import { AppError, formatProblem, type Problem } from '../../../shared/result';
+import type { ImportFormat, ImportItemPreview, ImportReport } from '../../../shared/types';
+import type { CoreContext } from '../context';
+import { validateItems, type ParsedSource, type ValidQuestion } from './draft';
+import { checkMedia, type CheckedMedia } from './media';
+import { htmlToText, markdownToSafeHtml } from './sanitize';
+import { extensionOf, groupsFromPaths, groupsFromUploads, type SourceGroup } from './sources';
+import { writePack, type PackWriteResult } from './writer';
+import { looksNative, parseNative } from './importers/native';
+import { looksMedqa, parseMedqa } from './importers/medqa';
+import { looksCsv, parseCsv } from './importers/csv';
+import { parseJsonMap } from './importers/jsonMap';
+import { looksLikeNotes, parseNotes, writeNotes, type ParsedNote } from '../notes/importNotes';
+
+type ImportInput = ParsedInput<'packs:import'>;
+
+class Rollback extends Error {}
+
+export function detectFormat(group: SourceGroup): ImportFormat {
+  if (looksNative(group)) return 'native';
+  if (group.kind === 'file') {
+    const ext = extensionOf(group.name);
+    if (ext === 'jsonl' || looksMedqa(group)) return 'medqa';
+    if (ext === 'json') return 'json-map';
+    if (ext === 'csv' || ext === 'tsv' || looksCsv(group)) return 'csv';
+  }
+  if (looksLikeNotes(group)) return 'notes';
+  throw new AppError('IMPORT_INVALID', `${group.name}: cannot tell what kind of file this is`, [
+    {
+      file: group.name,
+      message: 'unknown format: expected a Vignette pack (.json, folder or .zip with pack.json), MedQA .jsonl, .csv/.tsv, a JSON array with a field mapping, or Markdown notes',
+    },
+  ]);
+}
+
+function parseGroup(group: SourceGroup, format: ImportFormat, input: ImportInput): ParsedSource {
+  switch (format) {
+    case 'native':
+      return parseNative(group);
+    case 'medqa':
+      return parseMedqa(group);
+    case 'csv':
+      return parseCsv(group);
+    case 'json-map':
+      return parseJsonMap(group, input.map ?? {});
+    case 'notes':
+      throw new Error('notes are parsed by parseNotes');
+  }
+}
+
+/** Checks the images the valid questions use; a bad image invalidates the questions that use it. */
+function checkPackMedia(source: ParsedSource, valid: ValidQuestion[], problems: Problem[]): { media: Map<string, CheckedMedia>; valid: ValidQuestion[] } {
+  const media = new Map<string, CheckedMedia>();
+  const bad = new Set<string>();
+  const wanted = new Set<string>();
+  for (const v of valid) {
+    for (const image of v.question.images) wanted.add(image.file);
+    for (const text of [v.question.stem, v.question.explanation]) {
+      for (const m of text.matchAll(/!\[[^\]]*\]\(\s*<?(?:\.\/)?([^)\s>]+)/g)) if (source.files.has(m[1]!)) wanted.add(m[1]!);
+    }
+  }
+  for (const name of wanted) {
+    const checked = checkMedia(source.file, name, source.files.get(name)!);
+    if ('message' in checked) {
+      problems.push(checked);
+      bad.add(name);
+    } else media.set(name, checked);
+  }
+  return { media, valid: bad.size ? valid.filter((v) => !v.question.images.some((i) => bad.has(i.file))) : valid };
+}
+
+function previewOf(valid: ValidQuestion[]): ImportItemPreview[] {
+  return valid.slice(0, 5).map(({ question: q }) => ({
+    sourceId: q.id,
+    stem: htmlToText(markdownToSafeHtml(q.stem)).slice(0, 300),
+    choiceCount: q.choices.length,
+    ...(q.exam ? { exam: q.exam } : {}),
+    ...(q.system ? { system: q.system } : {}),
+  }));
+}
+
+export function runImport(ctx: CoreContext, input: ImportInput): ImportReport {
+  const started = performance.now();
+  const groups = [...(input.paths?.length ? groupsFromPaths(input.paths) : []), ...(input.files?.length ? groupsFromUploads(input.files) : [])];
+  const problems: Problem[] = [];
+  const warnings: Problem[] = [];
+  const packs: { source: ParsedSource; valid: ValidQuestion[]; media: Map<string, CheckedMedia> }[] = [];
+  const notes: ParsedNote[] = [];
+
+  for (const group of groups) {
+    const format = input.format ?? detectFormat(group);
+    if (format === 'notes') {
+      const parsed = parseNotes(group);
+      notes.push(...parsed.notes);
+      problems.push(...parsed.problems);
+      continue;
+    }
+    const source = parseGroup(group, format, input);
+    const checked = validateItems(source);
+    warnings.push(...checked.warnings);
+    const itemProblems = [...checked.problems];
+    const { media, valid } = checkPackMedia(source, checked.valid, itemProblems);
+    problems.push(...itemProblems);
+    if (valid.length === 0 && itemProblems.length === 0) {
+      problems.push({ file: source.file, message: 'contains no questions' });
+    }
+    packs.push({ source, valid, media });
+  }
+
+  const dupKeys = packs.map((p) => p.source.pack.id).filter((k, i, all) => all.indexOf(k) !== i);
+  for (const key of new Set(dupKeys)) problems.push({ message: `two of the picked files are the same pack '${key}'; import one of them` });
+
+  if (problems.length && !input.skipInvalid) {
+    const count = problems.length;
+    throw new AppError(
+      'IMPORT_INVALID',
+      `${count} problem${count === 1 ? '' : 's'} found; nothing was imported. First: ${formatProblem(problems[0]!)}`,
+      problems,
+    );
+  }
+
+  const now = ctx.clock.now();
+  const results: PackWriteResult[] = [];
+  let noteCounts = { added: 0, updated: 0, unchanged: 0 };
+  const write = ctx.db.transaction(() => {
+    packs.forEach((p, i) => {
+      if (p.valid.length === 0) return;
+      results.push(writePack(ctx.db, p.source, p.valid, p.media, now));
+      ctx.emit({ kind: 'import', done: i + 1, total: packs.length, label: p.source.pack.title });
+    });
+    if (notes.length) noteCounts = writeNotes(ctx.db, notes, now);
+    if (input.dryRun) throw new Rollback();
+  });
+  try {
+    write();
+  } catch (error) {
+    if (!(error instanceof Rollback)) throw error;
+  }
+  return {
+    dryRun: input.dryRun,
+    packs: results,
+    notes: noteCounts,
+    rejected: problems,
+    warnings,
+    preview: previewOf(packs.flatMap((p) => p.valid)),
+    durationMs: Math.round(performance.now() - started),
+  };
+}

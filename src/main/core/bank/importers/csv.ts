@@ -1,0 +1,444 @@
+/**
+ * CSV / TSV, as spreadsheets and Anki export them: a header row naming the columns (or Anki's `#columns:` line), then
+ * one question a record. Quoting follows RFC 4180, so a stem may hold separators, quotes and line breaks. Every record
+ * keeps the line it starts on, so a problem points at a line the user can find in a text editor.
+ *
+ * The importer only reshapes: it emits raw values in the pack-question shape and leaves every rule (choice count,
+ * answer range, lengths, difficulty range) to validateItems, so messages match the other formats.
+ */
+import { createHash } from 'node:crypto';
+import type { Exam } from '../../../../shared/pack';
+import type { Problem } from '../../../../shared/result';
+import { letterOf, slugFromFile, titleFromFile, type ParsedSource, type RawItem } from '../draft';
+import { decodeText, extensionOf, type SourceGroup } from '../sources';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Detection
+
+/** Anki `#key:value` lines, as they open a file. */
+const ANKI_HEADER = /^#\s*([a-z][a-z ]*?)\s*:/i;
+
+export function looksCsv(group: SourceGroup): boolean {
+  const f = group.files[0];
+  if (group.kind !== 'file' || !f) return false;
+  const head = new TextDecoder().decode(f.bytes.subarray(0, 4000)).replace(/^\uFEFF/, '');
+  const lines = head.split(/\r\n?|\n/).filter((l) => l.trim() !== '');
+  // Anki exports open with several header lines (#separator, #html, #tags column…); either of the two that shape the
+  // table is enough to know it is one.
+  for (const line of lines) {
+    const key = ANKI_HEADER.exec(line)?.[1]?.toLowerCase();
+    if (key === undefined) break;
+    if (key === 'separator' || key === 'columns') return true;
+  }
+  // Otherwise a header row: one of its cells must name the stem. Matching whole cells, not words, keeps prose such as
+  // "Questions about the heart, lungs" (a Markdown note) from passing for a table.
+  const first = lines[0] ?? '';
+  const separator = detectSeparator(first);
+  return first.includes(separator) && first.split(separator).some((cell) => FIELD_OF[normaliseName(cell.replace(/"/g, ''))] === 'stem');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Anki header lines and the separator
+
+const CANDIDATE_SEPARATORS = [',', ';', '\t', '|'] as const;
+const NAMED_SEPARATORS: Record<string, string> = { comma: ',', semicolon: ';', tab: '\t', pipe: '|', space: ' ', colon: ':' };
+const SEPARATOR_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe', ' ': 'space', ':': 'colon' };
+
+interface FileHeader {
+  /** Separator declared by `#separator:`. */
+  separator?: string;
+  /** `#columns:` value (not yet split: the separator may be declared after it) and its line. */
+  columns?: { text: string; line: number };
+  /** 0-based column that holds tags (`#tags column:N`, 1-based in the file). */
+  tagsColumn?: number;
+  /** Any `#` header line: tags are then separated by spaces, as Anki writes them. */
+  anki: boolean;
+  /** Where the table starts: offset in the text and its 1-based line. */
+  bodyOffset: number;
+  bodyLine: number;
+  problems: Problem[];
+  warnings: Problem[];
+}
+
+/** One-character values are taken literally, so `#separator:` followed by a tab or a space is not lost to trimming. */
+function separatorFrom(value: string): string | undefined {
+  const candidate = value.length === 1 ? value : (NAMED_SEPARATORS[value.trim().toLowerCase()] ?? value.trim());
+  return candidate.length === 1 && candidate !== '"' ? candidate : undefined;
+}
+
+function readFileHeader(file: string, text: string): FileHeader {
+  const header: FileHeader = { anki: false, bodyOffset: 0, bodyLine: 1, problems: [], warnings: [] };
+  while (header.bodyOffset < text.length && text.charAt(header.bodyOffset) === '#') {
+    const end = text.indexOf('\n', header.bodyOffset);
+    const stop = end < 0 ? text.length : end;
+    applyHeaderLine(file, text.slice(header.bodyOffset + 1, stop), header);
+    header.anki = true;
+    header.bodyOffset = stop + 1;
+    header.bodyLine++;
+  }
+  return header;
+}
+
+function applyHeaderLine(file: string, raw: string, header: FileHeader): void {
+  const line = header.bodyLine;
+  const colon = raw.indexOf(':');
+  if (colon < 0) return; // a plain comment
+  const key = raw.slice(0, colon).trim().toLowerCase();
+  const value = raw.slice(colon + 1);
+  if (key === 'separator') {
+    const separator = separatorFrom(value);
+    if (separator) header.separator = separator;
+    else header.problems.push({ file, line, field: '#separator', message: `'${value.trim()}' is not comma, semicolon, tab, pipe, space or a single character` });
+  } else if (key === 'columns') {
+    header.columns = { text: value, line };
+  } else if (key === 'tags column') {
+    const n = Number(value.trim());
+    if (Number.isInteger(n) && n >= 1) header.tagsColumn = n - 1;
+    else header.warnings.push({ file, line, field: '#tags column', message: `'${value.trim()}' is not a column number; ignored` });
+  }
+  // #html, #notetype, #deck and the rest describe Anki notes, not questions: accepted and ignored.
+}
+
+/** The most frequent candidate outside quotes in the header line; a comma when none occurs. */
+function detectSeparator(headerLine: string): string {
+  const counts = new Map<string, number>();
+  let quoted = false;
+  for (const ch of headerLine) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  }
+  let best: string = ',';
+  for (const sep of CANDIDATE_SEPARATORS) if ((counts.get(sep) ?? 0) > (counts.get(best) ?? 0)) best = sep;
+  return best;
+}
+
+function firstNonBlankLine(text: string, offset: number): string {
+  return (
+    text
+      .slice(offset)
+      .split('\n')
+      .find((l) => l.trim() !== '') ?? ''
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// RFC 4180 records
+
+export interface CsvRecord {
+  /** 1-based line the record starts on. */
+  line: number;
+  fields: string[];
+}
+
+export interface CsvTokens {
+  records: CsvRecord[];
+  /** Set when the text ends inside a quoted field: the line its record starts on. */
+  unclosedLine?: number;
+}
+
+/**
+ * Splits text into records. A field is quoted when its first non-blank character is `"`; inside, `""` is a quote and
+ * separators and line breaks are text. Records whose fields are all blank (empty lines, Excel's `,,,,` rows) are
+ * skipped. On an unclosed quote the records before it are returned and the rest is dropped: everything after the
+ * stray quote would otherwise be read as one giant field.
+ */
+export function tokenizeCsv(text: string, separator: string, firstLine = 1): CsvTokens {
+  const records: CsvRecord[] = [];
+  let fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  let line = firstLine;
+  let recordLine = firstLine;
+  const endRecord = () => {
+    fields.push(field);
+    if (fields.some((f) => f.trim() !== '')) records.push({ line: recordLine, fields });
+    fields = [];
+    field = '';
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charAt(i);
+    if (quoted) {
+      if (ch !== '"') {
+        if (ch === '\n') line++;
+        field += ch;
+      } else if (text.charAt(i + 1) === '"') {
+        field += '"';
+        i++;
+      } else quoted = false;
+    } else if (ch === '"' && field.trim() === '') {
+      // Leading blanks before an opening quote (`a, "b, c"`) are layout, not content.
+      quoted = true;
+      field = '';
+    } else if (ch === separator) {
+      fields.push(field);
+      field = '';
+    } else if (ch === '\n') {
+      endRecord();
+      line++;
+      recordLine = line;
+    } else field += ch;
+  }
+  if (quoted) return { records, unclosedLine: recordLine };
+  if (field !== '' || fields.length) endRecord();
+  return { records };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Columns
+
+type FieldKey = 'id' | 'stem' | 'answer' | 'explanation' | 'objective' | 'exam' | 'discipline' | 'system' | 'topic' | 'tags' | 'difficulty' | 'references';
+
+const FIELD_OF: Record<string, FieldKey> = {
+  id: 'id',
+  stem: 'stem',
+  question: 'stem',
+  answer: 'answer',
+  explanation: 'explanation',
+  objective: 'objective',
+  exam: 'exam',
+  discipline: 'discipline',
+  system: 'system',
+  topic: 'topic',
+  tags: 'tags',
+  difficulty: 'difficulty',
+  references: 'references',
+};
+
+/** Column names match case-insensitively, ignoring spaces, underscores and dashes. */
+function normaliseName(name: string): string {
+  return name.toLowerCase().replace(/[\s_-]+/g, '');
+}
+
+type Role = { kind: 'field'; field: FieldKey } | { kind: 'choice'; letter: number } | { kind: 'choiceExplanation'; letter: number };
+
+/** "Choice_A", "option-a", "A" → choice 0; "why_b" → explanation of choice 1; "Question" → stem. */
+function roleOf(name: string): Role | undefined {
+  const key = normaliseName(name);
+  const field = FIELD_OF[key];
+  if (field) return { kind: 'field', field };
+  const choice = /^(?:choice|option)?([a-z])$/.exec(key)?.[1];
+  if (choice) return { kind: 'choice', letter: choice.charCodeAt(0) - 97 };
+  const explanation = /^(?:explanation|why)([a-z])$/.exec(key)?.[1];
+  if (explanation) return { kind: 'choiceExplanation', letter: explanation.charCodeAt(0) - 97 };
+  return undefined;
+}
+
+interface Columns {
+  /** Column names as the file spells them. */
+  names: string[];
+  field: Partial<Record<FieldKey, number>>;
+  /** Choice columns in label order. */
+  choices: { letter: number; column: number }[];
+  /** Choice letter → column of its explanation. */
+  choiceExplanations: Map<number, number>;
+}
+
+function mapColumns(file: string, names: string[], tagsColumn: number | undefined): { columns: Columns; problems: Problem[]; warnings: Problem[] } {
+  const columns: Columns = { names, field: {}, choices: [], choiceExplanations: new Map() };
+  const problems: Problem[] = [];
+  const warnings: Problem[] = [];
+  const claimed = new Map<string, number>(); // role key → first column that took it
+  names.forEach((name, column) => {
+    if (name === '' && column !== tagsColumn) return; // an unnamed column, e.g. a trailing separator in the header
+    const role: Role | undefined = column === tagsColumn ? { kind: 'field', field: 'tags' } : roleOf(name);
+    if (!role) {
+      warnings.push({ file, field: name, message: 'is not a known column; ignored' });
+      return;
+    }
+    const key = role.kind === 'field' ? role.field : `${role.kind}:${role.letter}`;
+    const earlier = claimed.get(key);
+    if (earlier !== undefined) {
+      problems.push({ file, field: name, message: `means the same as column '${names[earlier] ?? ''}'; keep one of them` });
+      return;
+    }
+    claimed.set(key, column);
+    if (role.kind === 'field') columns.field[role.field] = column;
+    else if (role.kind === 'choice') columns.choices.push({ letter: role.letter, column });
+    else columns.choiceExplanations.set(role.letter, column);
+  });
+  columns.choices.sort((a, b) => a.letter - b.letter);
+  for (const [letter, column] of columns.choiceExplanations) {
+    if (!columns.choices.some((c) => c.letter === letter)) {
+      warnings.push({ file, field: names[column] ?? '', message: `explains choice ${letterOf(letter)}, but there is no choice ${letterOf(letter)} column; ignored` });
+    }
+  }
+  if (columns.field.stem === undefined) problems.push({ file, field: 'stem', message: "no stem column: name one 'stem' or 'question'" });
+  if (columns.choices.length < 2) {
+    problems.push({ file, field: 'choices', message: `needs at least two choice columns (A, B, … or choice_a, choice_b, …); found ${columns.choices.length}` });
+  }
+  if (columns.field.answer === undefined) problems.push({ file, field: 'answer', message: "no answer column: name one 'answer'" });
+  return { columns, problems, warnings };
+}
+
+/** Problems name fields as the file spells its columns (a `Question` column → "Question: must not be empty"). */
+function fieldNamesOf(columns: Columns): Partial<Record<string, string>> {
+  const names: Partial<Record<string, string>> = {};
+  for (const [field, column] of Object.entries(columns.field)) names[field] = columns.names[column];
+  return names;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Values
+
+const EXAM_ALIASES: Record<string, Exam> = { step1: 'step1', step2: 'step2ck', step2ck: 'step2ck', 'step2&3': 'step2ck', step3: 'step3' };
+
+/** "Step 2 CK", "step2", "step2&3" (MedQA) → step2ck; anything unknown is returned as given, for validation to report. */
+export function normaliseExam(raw: string): string {
+  return EXAM_ALIASES[raw.toLowerCase().replace(/[\s_-]+/g, '').replace(/^usmle/, '')] ?? raw;
+}
+
+/** Numbers become numbers (so 2.5 or 7 get the schema's range message); other text stays text and is rejected. */
+export function difficultyFrom(raw: string): number | string {
+  return /^-?\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : raw;
+}
+
+/** Splits a list field, trimming and dropping empty and repeated entries. */
+export function splitList(raw: string, separators: RegExp): string[] {
+  return [...new Set(raw.split(separators).map((s) => s.trim()).filter(Boolean))];
+}
+
+export function contentId(prefix: string, stem: string): string {
+  return `${prefix}-${createHash('sha1').update(stem).digest('hex').slice(0, 16)}`;
+}
+
+interface PresentChoice {
+  letter: number;
+  text: string;
+  explanation?: string;
+}
+
+/**
+ * A letter names a choice column as the user sees it in the spreadsheet; it becomes that choice's position among the
+ * row's non-empty choices (the same letter unless a column in between is empty). The exact text of a choice becomes
+ * its letter. Anything else goes through unchanged for validateItems to report.
+ */
+function answerOf(raw: string, present: PresentChoice[], columns: Columns): { answer: string } | { error: string } {
+  if (/^[a-z]$/i.test(raw)) {
+    const letter = raw.toUpperCase().charCodeAt(0) - 65;
+    const position = present.findIndex((c) => c.letter === letter);
+    if (position >= 0) return { answer: letterOf(position) };
+    if (columns.choices.some((c) => c.letter === letter)) return { error: `'${raw.toUpperCase()}' names choice ${raw.toUpperCase()}, which is empty on this row` };
+    return { answer: raw.toUpperCase() };
+  }
+  const position = present.findIndex((c) => c.text === raw);
+  return { answer: position >= 0 ? letterOf(position) : raw };
+}
+
+interface RowContext {
+  file: string;
+  columns: Columns;
+  fieldNames: Partial<Record<string, string>>;
+  separator: string;
+  /** Anki writes tags separated by spaces; spreadsheets use ; or , */
+  anki: boolean;
+}
+
+function rowItem(record: CsvRecord, ctx: RowContext): RawItem | Problem {
+  const { file, columns } = ctx;
+  const { line, fields } = record;
+  const extra = fields.slice(columns.names.length);
+  // Trailing empty fields (a separator at the end of each row) are harmless; text past the last column is not.
+  if (extra.some((f) => f.trim() !== '')) {
+    return {
+      file,
+      line,
+      message: `has ${fields.length} fields but the header has ${columns.names.length} columns; put a field that contains a ${separatorName(ctx.separator)} in double quotes`,
+    };
+  }
+  const cell = (column: number | undefined): string | undefined => {
+    const value = column === undefined ? undefined : fields[column]?.trim();
+    return value ? value : undefined;
+  };
+  const get = (field: FieldKey) => cell(columns.field[field]);
+
+  const present: PresentChoice[] = [];
+  for (const { letter, column } of columns.choices) {
+    const text = cell(column);
+    const explanation = cell(columns.choiceExplanations.get(letter));
+    if (text !== undefined) present.push({ letter, text, ...(explanation !== undefined ? { explanation } : {}) });
+  }
+  const answerRaw = get('answer');
+  const answer = answerRaw === undefined ? undefined : answerOf(answerRaw, present, columns);
+  if (answer && 'error' in answer) return { file, line, field: ctx.fieldNames.answer ?? 'answer', message: answer.error };
+
+  const stem = get('stem');
+  const tags = get('tags');
+  const difficulty = get('difficulty');
+  const exam = get('exam');
+  const references = get('references');
+  const value: Record<string, unknown> = {
+    id: get('id') ?? (stem !== undefined ? contentId('csv', stem) : `line-${line}`),
+    stem,
+    choices: present.map(({ text, explanation }) => (explanation !== undefined ? { text, explanation } : { text })),
+    answer: answer?.answer,
+    explanation: get('explanation'),
+    objective: get('objective'),
+    exam: exam === undefined ? undefined : normaliseExam(exam),
+    discipline: get('discipline'),
+    system: get('system'),
+    topic: get('topic'),
+    tags: tags === undefined ? [] : splitList(tags, ctx.anki ? /[\s;,]+/ : /[;,]/),
+    difficulty: difficulty === undefined ? undefined : difficultyFrom(difficulty),
+    references: references === undefined ? [] : splitList(references, /;/),
+  };
+  // Absent keys, not `undefined` values: the schema then applies its defaults and says "is missing" for required ones.
+  for (const key of Object.keys(value)) if (value[key] === undefined) delete value[key];
+  return { line, value };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The importer
+
+export function parseCsv(group: SourceGroup): ParsedSource {
+  const file = group.name;
+  const source = group.files[0];
+  const text = source ? decodeText(file, source.bytes) : '';
+  const header = readFileHeader(file, text);
+  const result: ParsedSource = {
+    format: 'csv',
+    file,
+    pack: { id: slugFromFile(file), title: titleFromFile(file), version: '1', description: 'Imported from a CSV file.', license: '', author: '' },
+    items: [],
+    files: new Map(),
+    problems: header.problems,
+    warnings: header.warnings,
+  };
+  if (header.problems.length) return result;
+
+  const isTsv = extensionOf(file) === 'tsv' || extensionOf(source?.path ?? '') === 'tsv';
+  const separator = header.separator ?? (isTsv ? '\t' : detectSeparator(header.columns?.text ?? firstNonBlankLine(text, header.bodyOffset)));
+  const tokens = tokenizeCsv(text.slice(header.bodyOffset), separator, header.bodyLine);
+  const unclosed: Problem[] =
+    tokens.unclosedLine === undefined ? [] : [{ file, line: tokens.unclosedLine, message: 'unclosed quote: a field opened with " never ends' }];
+
+  // With #columns: the names come from that line and every record is a question; otherwise the first record names them.
+  const records = tokens.records;
+  const names = header.columns ? (tokenizeCsv(header.columns.text, separator).records[0]?.fields ?? []) : (records.shift()?.fields ?? []);
+  if (names.length === 0) {
+    // Nothing but blank lines (or a quote left open before the first row): the pipeline reports an empty file.
+    result.problems.push(...unclosed);
+    return result;
+  }
+  const mapped = mapColumns(file, names.map((n) => n.trim()), header.tagsColumn);
+  const fieldNames = fieldNamesOf(mapped.columns);
+  result.fieldNames = fieldNames;
+  result.warnings.push(...mapped.warnings);
+  if (mapped.problems.length) {
+    result.problems.push(...mapped.problems, ...unclosed);
+    return result;
+  }
+
+  const ctx: RowContext = { file, columns: mapped.columns, fieldNames, separator, anki: header.anki };
+  for (const record of records) {
+    const item = rowItem(record, ctx);
+    if ('value' in item) result.items.push(item);
+    else result.problems.push(item);
+  }
+  result.problems.push(...unclosed);
+  return result;
+}
+
+/** For messages: "tab" reads better than an invisible character. */
+function separatorName(separator: string): string {
+  return SEPARATOR_NAMES[separator] ?? `'${separator}'`;
+}

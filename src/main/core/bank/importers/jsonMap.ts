@@ -1,0 +1,247 @@
+/**
+ * Any JSON array of question objects, with a field mapping saying where each pack field lives:
+ * `--map stem=questionText --map choices=answers[].text --map answer=correct`.
+ *
+ * Paths: `a.b.c` walks into objects, `x[]` takes each element of array x (so `answers[].text` is the list of every
+ * answer's text), `x[2]` takes one element. Like the other importers this only reshapes: every rule is checked by
+ * validateItems, and problems name the source paths the user wrote in the mapping.
+ */
+import { CHOICE_LABELS } from '../../../../shared/pack';
+import { AppError, type Problem } from '../../../../shared/result';
+import { slugFromFile, titleFromFile, type ParsedSource, type RawItem } from '../draft';
+import { decodeText, type SourceGroup } from '../sources';
+import { contentId, difficultyFrom, normaliseExam, splitList } from './csv';
+import { parseJson } from './json';
+
+const TARGETS = [
+  'id',
+  'stem',
+  'choices',
+  'choiceExplanations',
+  'answer',
+  'explanation',
+  'objective',
+  'exam',
+  'discipline',
+  'system',
+  'topic',
+  'tags',
+  'difficulty',
+  'references',
+] as const;
+type Target = (typeof TARGETS)[number];
+
+const REQUIRED: readonly Target[] = ['stem', 'choices', 'answer'];
+const REQUIRED_MESSAGE = 'the mapping needs stem, choices and answer (e.g. --map stem=question --map choices=options --map answer=answer_idx)';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Paths
+
+type Step = { kind: 'key'; key: string } | { kind: 'each' } | { kind: 'index'; index: number };
+
+/** "answers[].text" → key answers, each, key text. Undefined when the path is malformed. */
+export function parsePath(path: string): Step[] | undefined {
+  const steps: Step[] = [];
+  for (const part of path.split('.')) {
+    const match = /^([^[\]]+)((?:\[\d*\])*)$/.exec(part);
+    if (!match?.[1]) return undefined;
+    steps.push({ kind: 'key', key: match[1] });
+    for (const bracket of (match[2] ?? '').match(/\[\d*\]/g) ?? []) {
+      steps.push(bracket === '[]' ? { kind: 'each' } : { kind: 'index', index: Number(bracket.slice(1, -1)) });
+    }
+  }
+  return steps;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * An object's values ordered by key, numerically where keys are numbers ("2" before "10"): option objects such as
+ * {"A": …, "B": …} are written in order by people but not always by programs.
+ */
+function keysInOrder(value: Record<string, unknown>): string[] {
+  return Object.keys(value).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+}
+
+/** Follows a path; `[]` over an object takes its values in key order. A missing step yields undefined. */
+export function evaluatePath(value: unknown, steps: readonly Step[]): unknown {
+  const [step, ...rest] = steps;
+  if (!step) return value;
+  if (step.kind === 'key') return isRecord(value) ? evaluatePath(value[step.key], rest) : undefined;
+  if (step.kind === 'index') return Array.isArray(value) ? evaluatePath(value[step.index], rest) : undefined;
+  const list = Array.isArray(value) ? value : isRecord(value) ? keysInOrder(value).map((k) => value[k]) : undefined;
+  return list?.map((element) => evaluatePath(element, rest));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The mapping
+
+type Mapping = Partial<Record<Target, { path: string; steps: Step[] }>>;
+
+function readMapping(file: string, map: Record<string, string>): Mapping {
+  const mapping: Mapping = {};
+  const problems: Problem[] = [];
+  for (const [target, path] of Object.entries(map)) {
+    if (!(TARGETS as readonly string[]).includes(target)) {
+      problems.push({ file, field: 'map', message: `'${target}' is not a field to map; use ${TARGETS.join(', ')}` });
+      continue;
+    }
+    const steps = parsePath(path.trim());
+    if (!steps) problems.push({ file, field: 'map', message: `${target}=${path}: '${path}' is not a path like a.b, answers[].text or options` });
+    else mapping[target as Target] = { path: path.trim(), steps };
+  }
+  // A required target given with a malformed path is already reported above; only an absent one needs this message.
+  if (REQUIRED.some((target) => !map[target]?.trim())) problems.unshift({ file, field: 'map', message: REQUIRED_MESSAGE });
+  if (problems.length) throw new AppError('IMPORT_INVALID', `${file}: ${problems[0]?.message ?? REQUIRED_MESSAGE}`, problems);
+  return mapping;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Values
+
+/** null means "not given" in most exports; treating it as absent gives "is missing" or the default, not a type error. */
+const present = (value: unknown): boolean => value !== undefined && value !== null;
+
+/** Numbers and booleans read as text, so a choice "5" written as 5 is not rejected. */
+function asText(value: unknown): unknown {
+  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : value;
+}
+
+interface MappedChoices {
+  texts: unknown[];
+  /** Keys when the choices came from an object ({"A": …}), so an answer may name a key. */
+  keys?: string[];
+}
+
+function choicesFrom(value: unknown): MappedChoices | undefined {
+  if (Array.isArray(value)) return { texts: value.map(asText) };
+  if (isRecord(value)) {
+    const keys = keysInOrder(value);
+    return { texts: keys.map((k) => asText(value[k])), keys };
+  }
+  return undefined;
+}
+
+/**
+ * A letter; a key of an options object; the exact text of a choice; a 0-based index; or a list of flags with exactly one
+ * true (`answers[].correct`). Each becomes the choice's letter. Anything else goes through for validateItems to report.
+ */
+function answerFrom(value: unknown, choices: MappedChoices | undefined): unknown {
+  const letter = (index: number): unknown => CHOICE_LABELS[index] ?? value;
+  if (typeof value === 'number') return Number.isInteger(value) && value >= 0 ? letter(value) : value;
+  // `answers[].correct`: answers without the flag count as wrong.
+  if (Array.isArray(value) && value.every((v) => typeof v === 'boolean' || !present(v)) && value.filter((v) => v === true).length === 1) {
+    return letter(value.indexOf(true));
+  }
+  if (typeof value !== 'string') return value;
+  const raw = value.trim();
+  const keyIndex = choices?.keys?.indexOf(raw) ?? -1;
+  if (keyIndex >= 0) return letter(keyIndex);
+  if (/^[a-z]$/i.test(raw)) return raw.toUpperCase();
+  const textIndex = choices?.texts.findIndex((t) => typeof t === 'string' && t.trim() === raw) ?? -1;
+  return textIndex >= 0 ? letter(textIndex) : value;
+}
+
+function listFrom(value: unknown, separators: RegExp): unknown {
+  if (typeof value === 'string') return splitList(value, separators);
+  if (Array.isArray(value)) return value.filter(present).map(asText);
+  return value;
+}
+
+function buildQuestion(element: Record<string, unknown>, mapping: Mapping): Record<string, unknown> {
+  const read = (target: Target): unknown => {
+    const entry = mapping[target];
+    const value = entry ? evaluatePath(element, entry.steps) : undefined;
+    return present(value) ? value : undefined;
+  };
+  const stem = read('stem');
+  const rawChoices = read('choices');
+  const choices = choicesFrom(rawChoices);
+  const explanations = choicesFrom(read('choiceExplanations'))?.texts ?? [];
+  const id = read('id');
+  const exam = read('exam');
+  const difficulty = read('difficulty');
+  const tags = read('tags');
+  const references = read('references');
+  const answer = read('answer');
+
+  const value: Record<string, unknown> = {
+    id: typeof id === 'string' || typeof id === 'number' ? String(id) : typeof stem === 'string' ? contentId('json', stem.trim()) : id,
+    stem,
+    choices: choices
+      ? choices.texts.map((text, i) => {
+          const explanation = explanations[i];
+          return typeof explanation === 'string' && explanation.trim() !== '' ? { text, explanation } : { text };
+        })
+      : rawChoices,
+    answer: answer === undefined ? undefined : answerFrom(answer, choices),
+    explanation: read('explanation'),
+    objective: read('objective'),
+    exam: typeof exam === 'string' ? normaliseExam(exam) : exam,
+    discipline: read('discipline'),
+    system: read('system'),
+    topic: read('topic'),
+    tags: tags === undefined ? undefined : listFrom(tags, /[;,]/),
+    difficulty: typeof difficulty === 'string' ? difficultyFrom(difficulty) : difficulty,
+    references: references === undefined ? undefined : listFrom(references, /;/),
+  };
+  for (const key of Object.keys(value)) if (value[key] === undefined) delete value[key];
+  return value;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The importer
+
+/** The question list: the document itself, or the one array inside a wrapper such as {"questions": […]}. */
+function questionList(file: string, data: unknown): unknown[] {
+  if (Array.isArray(data)) return data;
+  if (isRecord(data)) {
+    const arrays = Object.entries(data).filter(([, v]) => Array.isArray(v));
+    const only = arrays.length === 1 ? arrays[0]?.[1] : undefined;
+    if (Array.isArray(only)) return only;
+    if (arrays.length > 1) {
+      const names = arrays.map(([k]) => `'${k}'`).join(', ');
+      throw new AppError('IMPORT_INVALID', `${file}: more than one array (${names}); cannot tell which holds the questions`, [
+        { file, message: `more than one array (${names}); cannot tell which holds the questions` },
+      ]);
+    }
+  }
+  throw new AppError('IMPORT_INVALID', `${file}: expected a JSON array of question objects`, [
+    { file, message: 'expected a JSON array of question objects, or an object holding one' },
+  ]);
+}
+
+export function parseJsonMap(group: SourceGroup, map: Record<string, string>): ParsedSource {
+  const file = group.name;
+  const mapping = readMapping(file, map);
+  const source = group.files[0];
+  const list = questionList(file, parseJson(file, source ? decodeText(file, source.bytes) : ''));
+  const items: RawItem[] = [];
+  const problems: Problem[] = [];
+  list.forEach((element, item) => {
+    if (isRecord(element)) items.push({ item, value: buildQuestion(element, mapping) });
+    else problems.push({ file, item, message: 'must be a JSON object' });
+  });
+  const fieldNames: Partial<Record<string, string>> = {};
+  for (const target of TARGETS) {
+    const entry = mapping[target];
+    if (entry && target !== 'choiceExplanations') fieldNames[target] = entry.path;
+  }
+  return {
+    format: 'json-map',
+    file,
+    pack: {
+      id: slugFromFile(file),
+      title: titleFromFile(file),
+      version: '1',
+      description: 'Imported from a JSON file with a field mapping.',
+      license: '',
+      author: '',
+    },
+    items,
+    files: new Map(),
+    problems,
+    warnings: [],
+    fieldNames,
+  };
+}

@@ -1,0 +1,194 @@
+/** Reading the bank: the library list, facet counts, one question as the runner shows it, and media. */
+import type { Facets, FacetCount, PackSummary, QuestionFilters, QuestionListItem, QuestionView } from '../../../shared/types';
+import { EXAMS, CHOICE_LABELS, type Exam } from '../../../shared/pack';
+import { AppError } from '../../../shared/result';
+import type { Db } from '../db/open';
+import { FROM_QUESTIONS, ftsQuery, whereFor, type FilterDimension } from './filters';
+
+const EXAM_LABEL: Record<Exam, string> = { step1: 'Step 1', step2ck: 'Step 2 CK', step3: 'Step 3' };
+
+export function listPacks(db: Db): PackSummary[] {
+  const rows = db
+    .prepare(
+      `SELECT p.*, 
+         (SELECT count(*) FROM questions q WHERE q.pack_id = p.id AND q.retired = 0) AS question_count,
+         (SELECT count(*) FROM questions q WHERE q.pack_id = p.id AND q.retired = 1) AS retired_count,
+         (SELECT count(*) FROM media m WHERE m.pack_id = p.id) AS media_count
+       FROM packs p WHERE p.removed_at IS NULL ORDER BY p.title`,
+    )
+    .all() as Record<string, unknown>[];
+  return rows.map((r) => ({
+    id: r.id as number,
+    key: r.key as string,
+    title: r.title as string,
+    version: r.version as string,
+    description: r.description as string,
+    license: r.license as string,
+    author: r.author as string,
+    sourceFormat: r.source_format as PackSummary['sourceFormat'],
+    sourceName: r.source_name as string,
+    importedAt: r.imported_at as number,
+    updatedAt: r.updated_at as number,
+    questionCount: r.question_count as number,
+    retiredCount: r.retired_count as number,
+    mediaCount: r.media_count as number,
+  }));
+}
+
+/** Removing a pack retires its questions: they leave the library and new blocks, their history and notes stay. */
+export function removePack(db: Db, packId: number, now: number): { retired: number } {
+  return db.transaction(() => {
+    const pack = db.prepare('SELECT id FROM packs WHERE id = ? AND removed_at IS NULL').get(packId);
+    if (!pack) throw new AppError('NOT_FOUND', `Pack ${packId} not found`);
+    const { changes } = db.prepare('UPDATE questions SET retired = 1, updated_at = ? WHERE pack_id = ? AND retired = 0').run(now, packId);
+    db.prepare('UPDATE packs SET removed_at = ? WHERE id = ?').run(now, packId);
+    return { retired: changes };
+  })();
+}
+
+function statusOf(outcome: string | null, attempts: number | null): QuestionListItem['status'] {
+  if (!attempts) return 'unused';
+  return (outcome ?? 'unused') as QuestionListItem['status'];
+}
+
+export function searchQuestions(db: Db, query: string, filters: QuestionFilters, page: number, pageSize: number): { total: number; items: QuestionListItem[] } {
+  const where = whereFor(filters);
+  const match = ftsQuery(query);
+  const select = `q.id, p.title AS pack_title, q.source_id, q.exam, q.discipline, q.system, q.topic, q.retired, qs.last_outcome, qs.attempts, qs.marked`;
+  let total: number;
+  let rows: Record<string, unknown>[];
+  if (match) {
+    const from = `questions_fts f JOIN questions q ON q.id = f.rowid JOIN packs p ON p.id = q.pack_id LEFT JOIN question_stats qs ON qs.question_id = q.id`;
+    const cond = `questions_fts MATCH ? AND ${where.sql}`;
+    total = (db.prepare(`SELECT count(*) AS n FROM ${from} WHERE ${cond}`).get(match, ...where.params) as { n: number }).n;
+    rows = db
+      .prepare(
+        `SELECT ${select}, snippet(questions_fts, -1, char(1), char(2), '…', 28) AS snippet
+         FROM ${from} WHERE ${cond} ORDER BY bm25(questions_fts, 4.0, 2.0, 1.0) LIMIT ? OFFSET ?`,
+      )
+      .all(match, ...where.params, pageSize, page * pageSize) as Record<string, unknown>[];
+  } else {
+    total = (db.prepare(`SELECT count(*) AS n FROM ${FROM_QUESTIONS} WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
+    rows = db
+      .prepare(
+        `SELECT ${select}, substr(f.stem, 1, 220) AS snippet
+         FROM ${FROM_QUESTIONS} JOIN packs p ON p.id = q.pack_id JOIN questions_fts f ON f.rowid = q.id
+         WHERE ${where.sql} ORDER BY q.id LIMIT ? OFFSET ?`,
+      )
+      .all(...where.params, pageSize, page * pageSize) as Record<string, unknown>[];
+  }
+  return {
+    total,
+    items: rows.map((r) => ({
+      id: r.id as number,
+      packTitle: r.pack_title as string,
+      sourceId: r.source_id as string,
+      exam: (r.exam as Exam | null) ?? null,
+      discipline: (r.discipline as string | null) ?? null,
+      system: (r.system as string | null) ?? null,
+      topic: (r.topic as string | null) ?? null,
+      snippet: r.snippet as string,
+      status: statusOf(r.last_outcome as string | null, r.attempts as number | null),
+      marked: r.marked === 1,
+      retired: r.retired === 1,
+    })),
+  };
+}
+
+/** Counts per value of every filter dimension, each computed with the other dimensions applied. */
+export function facetCounts(db: Db, query: string, filters: QuestionFilters): Facets {
+  const match = ftsQuery(query);
+  const base = (omit?: FilterDimension) => {
+    const where = whereFor(filters, omit);
+    const from = match ? `${FROM_QUESTIONS} JOIN questions_fts f ON f.rowid = q.id AND questions_fts MATCH ?` : FROM_QUESTIONS;
+    return { from, where: where.sql, params: match ? [match, ...where.params] : where.params };
+  };
+  const grouped = (column: string, omit: FilterDimension): { value: string; count: number }[] => {
+    const b = base(omit);
+    return db
+      .prepare(`SELECT ${column} AS value, count(*) AS count FROM ${b.from} WHERE ${b.where} AND ${column} IS NOT NULL GROUP BY ${column} ORDER BY count DESC`)
+      .all(...b.params) as { value: string; count: number }[];
+  };
+  const packTitles = new Map((db.prepare('SELECT id, title FROM packs').all() as { id: number; title: string }[]).map((p) => [p.id, p.title]));
+  const packs: FacetCount[] = grouped('q.pack_id', 'packIds').map((r) => ({ value: String(r.value), label: packTitles.get(Number(r.value)) ?? '?', count: r.count }));
+  const exams = grouped('q.exam', 'exams').map((r) => ({ value: r.value, label: EXAM_LABEL[r.value as Exam] ?? r.value, count: r.count }));
+  exams.sort((a, b) => EXAMS.indexOf(a.value as Exam) - EXAMS.indexOf(b.value as Exam));
+  const named = (rows: { value: string; count: number }[]) => rows.map((r) => ({ value: r.value, label: r.value, count: r.count }));
+  const tb = base('tags');
+  const tags = db
+    .prepare(
+      `SELECT t.name AS value, count(*) AS count FROM ${tb.from} JOIN question_tags qt ON qt.question_id = q.id JOIN tags t ON t.id = qt.tag_id
+       WHERE ${tb.where} GROUP BY t.id ORDER BY count DESC, t.name LIMIT 60`,
+    )
+    .all(...tb.params) as { value: string; count: number }[];
+  const sb = base('statuses');
+  const s = db
+    .prepare(
+      `SELECT sum(qs.question_id IS NULL OR qs.attempts = 0) AS unused, sum(qs.last_outcome = 'correct') AS correct,
+         sum(qs.last_outcome = 'incorrect') AS incorrect, sum(qs.last_outcome = 'omitted') AS omitted, sum(qs.marked = 1) AS marked, count(*) AS total
+       FROM ${sb.from} WHERE ${sb.where}`,
+    )
+    .get(...sb.params) as Record<string, number | null>;
+  const all = base();
+  const total = (db.prepare(`SELECT count(*) AS n FROM ${all.from} WHERE ${all.where}`).get(...all.params) as { n: number }).n;
+  const statuses = (['unused', 'correct', 'incorrect', 'omitted', 'marked'] as const).map((k) => ({
+    value: k,
+    label: k[0]!.toUpperCase() + k.slice(1),
+    count: s[k] ?? 0,
+  }));
+  return { packs, exams, disciplines: named(grouped('q.discipline', 'disciplines')), systems: named(grouped('q.system', 'systems')), tags: named(tags), statuses, total };
+}
+
+/** One question; the answer and explanations only when `reveal` (library preview, review, tutor after submit). */
+export function getQuestion(db: Db, id: number, reveal: boolean): QuestionView {
+  const q = db
+    .prepare(`SELECT q.*, p.title AS pack_title FROM questions q JOIN packs p ON p.id = q.pack_id WHERE q.id = ?`)
+    .get(id) as Record<string, unknown> | undefined;
+  if (!q) throw new AppError('NOT_FOUND', `Question ${id} not found`);
+  const choices = db.prepare('SELECT idx, text_html, explanation_html FROM choices WHERE question_id = ? ORDER BY idx').all(id) as {
+    idx: number;
+    text_html: string;
+    explanation_html: string;
+  }[];
+  const tags = (db.prepare('SELECT t.name FROM question_tags qt JOIN tags t ON t.id = qt.tag_id WHERE qt.question_id = ? ORDER BY t.name').all(id) as { name: string }[]).map(
+    (t) => t.name,
+  );
+  const images = (db.prepare('SELECT media_id, alt, placement FROM question_media WHERE question_id = ? ORDER BY position').all(id) as {
+    media_id: number;
+    alt: string;
+    placement: 'stem' | 'explanation';
+  }[])
+    .filter((i) => reveal || i.placement === 'stem')
+    .map((i) => ({ mediaId: i.media_id, alt: i.alt, placement: i.placement }));
+  const view: QuestionView = {
+    id,
+    packTitle: q.pack_title as string,
+    sourceId: q.source_id as string,
+    exam: (q.exam as Exam | null) ?? null,
+    discipline: (q.discipline as string | null) ?? null,
+    system: (q.system as string | null) ?? null,
+    topic: (q.topic as string | null) ?? null,
+    tags,
+    stemHtml: q.stem_html as string,
+    choices: choices.map((c) => ({
+      label: CHOICE_LABELS[c.idx]!,
+      html: c.text_html,
+      ...(reveal && c.explanation_html ? { explanationHtml: c.explanation_html } : {}),
+    })),
+    images,
+    retired: q.retired === 1,
+  };
+  if (reveal) {
+    view.answerIndex = q.answer_index as number;
+    view.explanationHtml = q.explanation_html as string;
+    view.objective = q.objective as string;
+    view.references = JSON.parse(q.references_json as string) as string[];
+  }
+  return view;
+}
+
+export function getMedia(db: Db, id: number): { mime: string; base64: string } {
+  const row = db.prepare('SELECT mime, bytes FROM media WHERE id = ?').get(id) as { mime: string; bytes: Buffer } | undefined;
+  if (!row) throw new AppError('NOT_FOUND', `Image ${id} not found`);
+  return { mime: row.mime, base64: Buffer.from(row.bytes).toString('base64') };
+}

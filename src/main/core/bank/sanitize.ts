@@ -1,0 +1,103 @@
+/**
+ * Untrusted text → safe HTML. Markdown is rendered with marked, then DOMPurify (on jsdom) keeps a small allow-list:
+ * no scripts, no event handlers, no styles, no images (pack images travel separately, by media id), links only
+ * to http(s) and opened outside the app. Plain text skips the parser entirely: escaping it is already safe,
+ * and most imported stems (MedQA, CSV) are plain text, which keeps a 10,000-question import fast.
+ */
+import createDOMPurify, { type Config } from 'dompurify';
+import { JSDOM } from 'jsdom';
+import { Marked } from 'marked';
+
+const marked = new Marked({ gfm: true, breaks: true, async: false });
+
+const ALLOWED_TAGS = [
+  'p', 'br', 'strong', 'b', 'em', 'i', 'u', 's', 'del', 'sub', 'sup', 'small', 'mark', 'ul', 'ol', 'li',
+  'table', 'thead', 'tbody', 'tr', 'th', 'td', 'code', 'pre', 'blockquote', 'h3', 'h4', 'h5', 'hr', 'span', 'a',
+];
+const HTML_CONFIG: Config = {
+  ALLOWED_TAGS,
+  ALLOWED_ATTR: ['href', 'title', 'colspan', 'rowspan'],
+  ALLOW_DATA_ATTR: false,
+  ALLOWED_URI_REGEXP: /^https?:/i,
+};
+
+let purifier: ReturnType<typeof createDOMPurify> | undefined;
+function getPurifier() {
+  if (!purifier) {
+    const window = new JSDOM('').window;
+    purifier = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
+    purifier.addHook('afterSanitizeAttributes', (node) => {
+      if (node.nodeName === 'A') {
+        if (node.getAttribute('href')) {
+          node.setAttribute('target', '_blank');
+          node.setAttribute('rel', 'noopener noreferrer');
+        }
+      }
+    });
+  }
+  return purifier;
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+}
+
+/** Characters that might make Markdown or HTML out of a string; without them the text is plain. */
+const MARKUP = /[<>&*_`#[\]!|\\~]|^\s*(?:[-+]|\d+\.)\s|^\s*>|\n\s*\n|\n\s*(?:[-+]|\d+\.)\s|^ {4}|\n {4}/;
+
+function plainToHtml(text: string): string {
+  return text
+    .trim()
+    .split(/\n{2,}/)
+    .map((para) => `<p>${escapeHtml(para).replace(/\n/g, '<br>')}</p>`)
+    .join('');
+}
+
+/** Markdown (with a safe HTML subset) → sanitised HTML. */
+export function markdownToSafeHtml(source: string): string {
+  const text = source.replace(/\r\n?/g, '\n');
+  if (!text.trim()) return '';
+  if (!MARKUP.test(text)) return plainToHtml(text);
+  const rendered = marked.parse(text) as string;
+  return sanitizeHtml(rendered);
+}
+
+/** Sanitises HTML that is already HTML (imported content or our own rendering). */
+export function sanitizeHtml(html: string): string {
+  return getPurifier().sanitize(html, HTML_CONFIG) as string;
+}
+
+/** Inline fragment (a choice): same as markdownToSafeHtml but without a wrapping paragraph for a single line. */
+export function inlineMarkdownToSafeHtml(source: string): string {
+  const html = markdownToSafeHtml(source);
+  const single = /^<p>([\s\S]*)<\/p>\s*$/.exec(html);
+  return single && !single[1]!.includes('<p>') ? single[1]! : html;
+}
+
+/** HTML → plain text, for search and previews. Only used on our own sanitised HTML. */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<(?:br|\/p|\/li|\/tr|\/h\d)>/gi, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+const SVG_CONFIG: Config = {
+  USE_PROFILES: { svg: true, svgFilters: true },
+  FORBID_TAGS: ['script', 'foreignObject', 'use', 'image', 'style', 'a', 'animate', 'set'],
+  FORBID_ATTR: ['href', 'xlink:href', 'style'],
+};
+
+/** Sanitises an SVG image: no script, no foreign content, no references outside the file. */
+export function sanitizeSvg(svg: string): string {
+  const clean = getPurifier().sanitize(svg, SVG_CONFIG) as string;
+  return clean.includes('<svg') ? clean : '';
+}

@@ -1,0 +1,99 @@
+/** Reading a block as the renderer shows it. Answers are revealed only when the rules allow (finished, or tutor after submit). */
+import type { BlockItemState, BlockState, BlockSummary, Highlight, ItemView } from '../../../shared/types';
+import { AppError } from '../../../shared/result';
+import type { Db } from '../db/open';
+import { getQuestion } from '../bank/queries';
+import { remainingMs, type BlockRow } from './clock';
+
+interface ItemRow {
+  position: number;
+  question_id: number;
+  selected: number | null;
+  submitted: number;
+  outcome: BlockItemState['outcome'];
+  marked: number;
+  struck: number;
+  highlights: string;
+  time_ms: number;
+  repeat_of: number | null;
+}
+
+const MODE_LABEL = { timed: 'Timed', tutor: 'Tutor', untimed: 'Untimed' } as const;
+
+export function loadBlock(db: Db, blockId: number): BlockRow {
+  const row = db.prepare('SELECT * FROM blocks WHERE id = ?').get(blockId) as BlockRow | undefined;
+  if (!row) throw new AppError('NOT_FOUND', `Block ${blockId} not found`);
+  return row;
+}
+
+function struckList(mask: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < 26; i++) if (mask & (1 << i)) out.push(i);
+  return out;
+}
+
+function itemState(r: ItemRow): BlockItemState {
+  return {
+    position: r.position,
+    questionId: r.question_id,
+    selected: r.selected,
+    submitted: r.submitted === 1,
+    outcome: r.outcome,
+    marked: r.marked === 1,
+    struck: struckList(r.struck),
+    highlights: JSON.parse(r.highlights) as Highlight[],
+    timeMs: r.time_ms,
+    repeat: (r.repeat_of ?? 0) > 0,
+  };
+}
+
+export function summaryOf(block: BlockRow, answered: number, now: number): BlockSummary {
+  const running = block.status === 'in_progress' && block.running_since !== null ? Math.max(0, now - block.running_since) : 0;
+  return {
+    id: block.id,
+    createdAt: block.created_at,
+    mode: block.mode,
+    status: block.status,
+    itemCount: block.item_count,
+    answeredCount: answered,
+    correctCount: block.correct_count,
+    elapsedMs: block.elapsed_ms + running,
+    timeLimitMs: block.time_limit_ms,
+    finishedAt: block.finished_at,
+    endReason: block.end_reason,
+    title: `${MODE_LABEL[block.mode]} block · ${block.item_count} question${block.item_count === 1 ? '' : 's'}`,
+  };
+}
+
+export function blockState(db: Db, block: BlockRow, now: number): BlockState {
+  const rows = db.prepare('SELECT * FROM block_items WHERE block_id = ? ORDER BY position').all(block.id) as ItemRow[];
+  const items = rows.map(itemState);
+  return {
+    ...summaryOf(block, items.filter((i) => i.selected !== null).length, now),
+    currentPosition: block.current_position,
+    running: block.status === 'in_progress' && block.running_since !== null,
+    pauseStopsClock: block.pause_stops_clock === 1,
+    remainingMs: remainingMs(block, now),
+    items,
+  };
+}
+
+export function listBlocks(db: Db, status: 'open' | 'finished' | 'all', now: number): BlockSummary[] {
+  const where = status === 'open' ? "WHERE b.status <> 'finished'" : status === 'finished' ? "WHERE b.status = 'finished'" : '';
+  const rows = db
+    .prepare(
+      `SELECT b.*, (SELECT count(*) FROM block_items i WHERE i.block_id = b.id AND i.selected IS NOT NULL) AS answered
+       FROM blocks b ${where} ORDER BY b.created_at DESC, b.id DESC LIMIT 500`,
+    )
+    .all() as (BlockRow & { answered: number })[];
+  return rows.map((r) => summaryOf(r, r.answered, now));
+}
+
+export function itemView(db: Db, block: BlockRow, position: number): ItemView {
+  const row = db.prepare('SELECT * FROM block_items WHERE block_id = ? AND position = ?').get(block.id, position) as ItemRow | undefined;
+  if (!row) throw new AppError('NOT_FOUND', `Block ${block.id} has no item ${position + 1}`);
+  const item = itemState(row);
+  const reveal = block.status === 'finished' || (block.mode === 'tutor' && item.submitted);
+  const note = db.prepare("SELECT body_md FROM notes WHERE origin = 'user' AND question_id = ?").pluck().get(row.question_id) as string | undefined;
+  return { blockId: block.id, item, question: getQuestion(db, row.question_id, reveal), note: note ?? '' };
+}

@@ -1,0 +1,239 @@
+/**
+ * Numbered schema migrations. Append only: a migration that has landed is never edited; fix forward with a new one.
+ * Migration N (1-based) is MIGRATIONS[N - 1]; PRAGMA user_version holds the number of the last one applied.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: the first schema — content (packs, questions, media, notes) apart from progress (blocks, cards, logs).
+  `
+  CREATE TABLE packs (
+    id            INTEGER PRIMARY KEY,
+    key           TEXT NOT NULL UNIQUE,           -- the pack's own id, stable across versions
+    title         TEXT NOT NULL,
+    version       TEXT NOT NULL,
+    description   TEXT NOT NULL DEFAULT '',
+    license       TEXT NOT NULL DEFAULT '',
+    author        TEXT NOT NULL DEFAULT '',
+    source_format TEXT NOT NULL,                  -- native, medqa, csv, json-map
+    source_name   TEXT NOT NULL,                  -- file or folder name it came from
+    imported_at   INTEGER NOT NULL,
+    updated_at    INTEGER NOT NULL,
+    removed_at    INTEGER                         -- removing a pack retires its questions; history stays
+  );
+
+  CREATE TABLE questions (
+    id               INTEGER PRIMARY KEY,
+    pack_id          INTEGER NOT NULL REFERENCES packs(id),
+    source_id        TEXT NOT NULL,               -- id inside the pack, stable across versions
+    hash             TEXT NOT NULL,               -- content hash of the current revision
+    revision         INTEGER NOT NULL DEFAULT 1,
+    exam             TEXT,                        -- step1 | step2ck | step3
+    discipline       TEXT,
+    system           TEXT,
+    topic            TEXT,
+    difficulty       INTEGER,
+    stem_html        TEXT NOT NULL,
+    explanation_html TEXT NOT NULL DEFAULT '',
+    objective        TEXT NOT NULL DEFAULT '',
+    references_json  TEXT NOT NULL DEFAULT '[]',
+    answer_index     INTEGER NOT NULL,
+    choice_count     INTEGER NOT NULL,
+    retired          INTEGER NOT NULL DEFAULT 0,  -- 1 = missing from the latest pack version or pack removed
+    created_at       INTEGER NOT NULL,
+    updated_at       INTEGER NOT NULL,
+    UNIQUE (pack_id, source_id)
+  );
+  CREATE INDEX questions_filter ON questions (retired, exam, system, discipline);
+  CREATE INDEX questions_system ON questions (system);
+  CREATE INDEX questions_discipline ON questions (discipline);
+
+  CREATE TABLE question_revisions (
+    question_id INTEGER NOT NULL REFERENCES questions(id),
+    revision    INTEGER NOT NULL,
+    hash        TEXT NOT NULL,
+    content     TEXT NOT NULL,                    -- JSON snapshot of the revision that was replaced
+    replaced_at INTEGER NOT NULL,
+    PRIMARY KEY (question_id, revision)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE choices (
+    question_id      INTEGER NOT NULL REFERENCES questions(id) ON DELETE CASCADE,
+    idx              INTEGER NOT NULL,            -- 0 = A
+    text_html        TEXT NOT NULL,
+    explanation_html TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (question_id, idx)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE tags (
+    id   INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE
+  );
+  CREATE TABLE question_tags (
+    question_id INTEGER NOT NULL REFERENCES questions(id) ON DELETE CASCADE,
+    tag_id      INTEGER NOT NULL REFERENCES tags(id),
+    PRIMARY KEY (question_id, tag_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX question_tags_tag ON question_tags (tag_id, question_id);
+
+  CREATE TABLE media (
+    id      INTEGER PRIMARY KEY,
+    pack_id INTEGER NOT NULL REFERENCES packs(id),
+    name    TEXT NOT NULL,                        -- path inside the pack, e.g. media/ecg.svg
+    mime    TEXT NOT NULL,
+    sha256  TEXT NOT NULL,
+    bytes   BLOB NOT NULL,
+    UNIQUE (pack_id, name)
+  );
+  CREATE TABLE question_media (
+    question_id INTEGER NOT NULL REFERENCES questions(id) ON DELETE CASCADE,
+    position    INTEGER NOT NULL,
+    media_id    INTEGER NOT NULL REFERENCES media(id),
+    placement   TEXT NOT NULL,                    -- stem | explanation
+    alt         TEXT NOT NULL,
+    PRIMARY KEY (question_id, position)
+  ) WITHOUT ROWID;
+
+  -- Plain text of every question, for search. rowid = questions.id.
+  CREATE VIRTUAL TABLE questions_fts USING fts5 (stem, choices, explanation, tokenize = 'unicode61 remove_diacritics 2');
+
+  CREATE TABLE notes (
+    id          INTEGER PRIMARY KEY,
+    origin      TEXT NOT NULL,                    -- imported | user
+    source_key  TEXT UNIQUE,                      -- imported: vault-relative path; user: NULL
+    question_id INTEGER REFERENCES questions(id), -- a user's note on one question
+    title       TEXT NOT NULL,
+    body_md     TEXT NOT NULL,
+    body_html   TEXT NOT NULL,
+    system      TEXT,
+    discipline  TEXT,
+    created_at  INTEGER NOT NULL,
+    updated_at  INTEGER NOT NULL
+  );
+  CREATE INDEX notes_question ON notes (question_id);
+  CREATE INDEX notes_system ON notes (system);
+  CREATE TABLE note_tags (
+    note_id INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+    tag_id  INTEGER NOT NULL REFERENCES tags(id),
+    PRIMARY KEY (note_id, tag_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX note_tags_tag ON note_tags (tag_id);
+  CREATE VIRTUAL TABLE notes_fts USING fts5 (title, body, tokenize = 'unicode61 remove_diacritics 2');
+  CREATE TABLE note_media (
+    note_id INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+    name    TEXT NOT NULL,
+    mime    TEXT NOT NULL,
+    bytes   BLOB NOT NULL,
+    PRIMARY KEY (note_id, name)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE blocks (
+    id                INTEGER PRIMARY KEY,
+    created_at        INTEGER NOT NULL,
+    mode              TEXT NOT NULL,              -- timed | tutor | untimed
+    spec_json         TEXT NOT NULL,              -- filters, size, order, seed: enough to rebuild it exactly
+    seed              INTEGER NOT NULL,
+    time_limit_ms     INTEGER,                    -- NULL = no block clock
+    pause_stops_clock INTEGER NOT NULL DEFAULT 0,
+    status            TEXT NOT NULL,              -- in_progress | suspended | finished
+    elapsed_ms        INTEGER NOT NULL DEFAULT 0, -- block time used, excluding the running segment
+    running_since     INTEGER,                    -- clock time the running segment began; NULL when stopped
+    current_position  INTEGER NOT NULL DEFAULT 0,
+    finished_at       INTEGER,
+    end_reason        TEXT,                       -- user | time_up
+    correct_count     INTEGER,
+    item_count        INTEGER NOT NULL
+  );
+  CREATE INDEX blocks_status ON blocks (status, created_at);
+
+  CREATE TABLE block_items (
+    block_id     INTEGER NOT NULL REFERENCES blocks(id) ON DELETE CASCADE,
+    position     INTEGER NOT NULL,
+    question_id  INTEGER NOT NULL REFERENCES questions(id),
+    selected     INTEGER,                         -- choice index, NULL = unanswered
+    submitted    INTEGER NOT NULL DEFAULT 0,      -- tutor mode: answer locked and explanation shown
+    outcome      TEXT,                            -- correct | incorrect | omitted, set when the item is final
+    marked       INTEGER NOT NULL DEFAULT 0,
+    struck       INTEGER NOT NULL DEFAULT 0,      -- bit i = choice i struck out
+    highlights   TEXT NOT NULL DEFAULT '[]',      -- JSON [{start, end}] character ranges in the stem text
+    time_ms      INTEGER NOT NULL DEFAULT 0,
+    first_seen   INTEGER,
+    repeat_of    INTEGER,                         -- number of earlier finished attempts at this question
+    PRIMARY KEY (block_id, position)
+  ) WITHOUT ROWID;
+  CREATE INDEX block_items_question ON block_items (question_id);
+
+  CREATE TABLE answer_events (
+    id       INTEGER PRIMARY KEY,
+    block_id INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    at       INTEGER NOT NULL,
+    choice   INTEGER,                             -- NULL = answer cleared
+    kind     TEXT NOT NULL,                       -- select | submit
+    FOREIGN KEY (block_id, position) REFERENCES block_items (block_id, position) ON DELETE CASCADE
+  );
+  CREATE INDEX answer_events_item ON answer_events (block_id, position);
+
+  -- One row per question the user has met: the latest outcome, kept so status filters never scan history.
+  CREATE TABLE question_stats (
+    question_id     INTEGER PRIMARY KEY REFERENCES questions(id),
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    last_outcome    TEXT,                         -- correct | incorrect | omitted
+    last_answered_at INTEGER,
+    marked          INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX question_stats_outcome ON question_stats (last_outcome);
+
+  CREATE TABLE cards (
+    id             INTEGER PRIMARY KEY,
+    question_id    INTEGER UNIQUE REFERENCES questions(id),
+    front          TEXT,
+    back           TEXT,
+    due            INTEGER NOT NULL,
+    stability      REAL NOT NULL,
+    difficulty     REAL NOT NULL,
+    elapsed_days   INTEGER NOT NULL,
+    scheduled_days INTEGER NOT NULL,
+    learning_steps INTEGER NOT NULL,
+    reps           INTEGER NOT NULL,
+    lapses         INTEGER NOT NULL,
+    state          INTEGER NOT NULL,
+    last_review    INTEGER,
+    suspended      INTEGER NOT NULL DEFAULT 0,
+    created_at     INTEGER NOT NULL
+  );
+  CREATE INDEX cards_due ON cards (suspended, due);
+
+  CREATE TABLE review_log (
+    id                INTEGER PRIMARY KEY,
+    card_id           INTEGER NOT NULL REFERENCES cards(id),
+    rating            INTEGER NOT NULL,
+    state             INTEGER NOT NULL,
+    due               INTEGER NOT NULL,
+    stability         REAL NOT NULL,
+    difficulty        REAL NOT NULL,
+    elapsed_days      INTEGER NOT NULL,
+    last_elapsed_days INTEGER NOT NULL,
+    scheduled_days    INTEGER NOT NULL,
+    learning_steps    INTEGER NOT NULL,
+    review            INTEGER NOT NULL,
+    duration_ms       INTEGER
+  );
+  CREATE INDEX review_log_card ON review_log (card_id, review);
+  CREATE INDEX review_log_review ON review_log (review);
+
+  CREATE TABLE self_assessments (
+    id       INTEGER PRIMARY KEY,
+    form     TEXT NOT NULL,                       -- e.g. NBME 30, UWSA 2, Free 120
+    taken_on TEXT NOT NULL,                       -- ISO date
+    score    REAL NOT NULL,
+    scale    TEXT NOT NULL,                       -- three-digit | pass-probability | percent
+    notes    TEXT NOT NULL DEFAULT ''
+  );
+
+  CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL                           -- JSON
+  ) WITHOUT ROWID;
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

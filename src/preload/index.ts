@@ -1,0 +1,22 @@
+/**
+ * The preload exposes exactly one narrow object: `invoke(method, input)`, `onEvent(listener)` and `pickFiles(kind)`.
+ * No Node, no generic ipcRenderer pass-through.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+
+const INVOKE_CHANNEL = 'vignette:invoke';
+const EVENT_CHANNEL = 'vignette:event';
+
+const bridge = {
+  invoke: (method: string, input: unknown): Promise<unknown> => ipcRenderer.invoke(INVOKE_CHANNEL, method, input),
+  onEvent: (listener: (event: unknown) => void): (() => void) => {
+    const wrapped = (_e: IpcRendererEvent, payload: unknown) => listener(payload);
+    ipcRenderer.on(EVENT_CHANNEL, wrapped);
+    return () => ipcRenderer.removeListener(EVENT_CHANNEL, wrapped);
+  },
+  pickFiles: (kind: 'files' | 'folder'): Promise<string[]> => ipcRenderer.invoke('vignette:pick-files', kind) as Promise<string[]>,
+};
+
+contextBridge.exposeInMainWorld('vignette', bridge);
+
+export type VignetteBridge = typeof bridge;

@@ -1,0 +1,129 @@
+/**
+ * A question as a student sees it, in a block, in review and in the library preview: stem (with highlights),
+ * images, choices (selectable, strikeable), and, when revealed, the answer and every explanation.
+ */
+import { useLayoutEffect, useRef, type MouseEvent } from 'react';
+import type { Highlight, QuestionView } from '../../shared/types';
+import { MediaImage } from './MediaImage';
+import { SafeHtml, sanitize } from './SafeHtml';
+import { applyHighlights, selectionRange } from './highlight';
+
+interface Props {
+  question: QuestionView;
+  selected?: number | null;
+  struck?: number[];
+  highlights?: Highlight[];
+  /** Answers and explanations are shown when the question carries them (the core decides). */
+  onSelect?: (choice: number) => void;
+  onStrike?: (choice: number, struck: boolean) => void;
+  onHighlightsChange?: (highlights: Highlight[]) => void;
+  locked?: boolean;
+}
+
+export function QuestionBody({ question, selected = null, struck = [], highlights = [], onSelect, onStrike, onHighlightsChange, locked }: Props) {
+  const stemRef = useRef<HTMLDivElement>(null);
+  const revealed = question.answerIndex !== undefined;
+
+  useLayoutEffect(() => {
+    const el = stemRef.current;
+    if (!el) return;
+    el.innerHTML = sanitize(question.stemHtml);
+    applyHighlights(el, highlights);
+  }, [question.stemHtml, highlights]);
+
+  const onMouseUp = () => {
+    if (!onHighlightsChange || !stemRef.current) return;
+    const range = selectionRange(stemRef.current);
+    if (!range) return;
+    window.getSelection()?.removeAllRanges();
+    onHighlightsChange([...highlights, range]);
+  };
+  const onStemClick = (e: MouseEvent) => {
+    const mark = (e.target as HTMLElement).closest('mark.hl') as HTMLElement | null;
+    if (!mark || !onHighlightsChange || window.getSelection()?.toString()) return;
+    const index = Number(mark.dataset.hl);
+    onHighlightsChange(highlights.filter((_, i) => i !== index));
+  };
+
+  const stemImages = question.images.filter((i) => i.placement === 'stem');
+  const explanationImages = question.images.filter((i) => i.placement === 'explanation');
+
+  return (
+    <article className="question">
+      <div ref={stemRef} className="question-text stem" data-testid="stem" onMouseUp={onMouseUp} onClick={onStemClick} />
+      {stemImages.length > 0 && (
+        <div className="question-images">
+          {stemImages.map((img) => (
+            <MediaImage key={img.mediaId} mediaId={img.mediaId} alt={img.alt} />
+          ))}
+        </div>
+      )}
+      <ul className="choices" role="radiogroup" aria-label="Answer choices">
+        {question.choices.map((choice, i) => {
+          const isStruck = struck.includes(i);
+          const classes = ['choice'];
+          if (selected === i) classes.push('selected');
+          if (isStruck) classes.push('struck');
+          if (revealed && i === question.answerIndex) classes.push('correct');
+          else if (revealed && selected === i) classes.push('incorrect');
+          return (
+            <li key={i}>
+              <div
+                className={classes.join(' ')}
+                role="radio"
+                aria-checked={selected === i}
+                aria-disabled={locked}
+                tabIndex={0}
+                data-testid={`choice-${choice.label}`}
+                onClick={() => !locked && onSelect?.(i)}
+                onKeyDown={(e) => {
+                  if ((e.key === ' ' || e.key === 'Enter') && !locked) {
+                    e.preventDefault();
+                    e.stopPropagation();
+                    onSelect?.(i);
+                  }
+                }}
+                onContextMenu={(e) => {
+                  if (!onStrike) return;
+                  e.preventDefault();
+                  onStrike(i, !isStruck);
+                }}
+              >
+                <span className="radio" aria-hidden="true" />
+                <span className="label">{choice.label}.</span>
+                <SafeHtml as="span" className="text" html={choice.html} />
+                {revealed && i === question.answerIndex && <span className="badge good">Correct answer</span>}
+                {revealed && selected === i && i !== question.answerIndex && <span className="badge bad">Your answer</span>}
+              </div>
+              {revealed && choice.explanationHtml && <SafeHtml className="choice-explanation" html={choice.explanationHtml} />}
+            </li>
+          );
+        })}
+      </ul>
+      {revealed && (
+        <section className="explanation" aria-label="Explanation">
+          <h2>Explanation</h2>
+          {question.explanationHtml ? <SafeHtml className="question-text" html={question.explanationHtml} /> : <p className="muted">This question has no explanation.</p>}
+          {explanationImages.length > 0 && (
+            <div className="question-images">
+              {explanationImages.map((img) => (
+                <MediaImage key={img.mediaId} mediaId={img.mediaId} alt={img.alt} />
+              ))}
+            </div>
+          )}
+          {question.objective && (
+            <div className="objective">
+              <strong>Educational objective: </strong>
+              {question.objective}
+            </div>
+          )}
+          {question.references && question.references.length > 0 && (
+            <p className="muted">
+              <small>References: {question.references.join('; ')}</small>
+            </p>
+          )}
+        </section>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,5 @@
+import { PageHeader } from '../../components/common';
+
+export function BlocksPage() {
+  return <PageHeader title="BlocksPage" />;
+}

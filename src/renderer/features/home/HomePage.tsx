@@ -1,0 +1,120 @@
+import { Link, useNavigate } from 'react-router';
+import { EmptyState, ErrorBox, PageHeader, formatDate, formatDuration } from '../../components/common';
+import { useApi, useApiMutation } from '../../queries';
+
+function daysUntil(isoDate: string): number {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  const exam = new Date(y!, m! - 1, d!);
+  const today = new Date();
+  today.setHours(0, 0, 0, 0);
+  return Math.round((exam.getTime() - today.getTime()) / 86_400_000);
+}
+
+export function HomePage() {
+  const info = useApi('app:info', {});
+  const settings = useApi('settings:get', {});
+  const open = useApi('blocks:list', { status: 'open' });
+  const loadSamples = useApiMutation('packs:loadSamples', ['app:info', 'packs:list', 'settings:get', 'questions:search', 'questions:facets']);
+  const dismiss = useApiMutation('settings:set', ['settings:get']);
+  const navigate = useNavigate();
+  const counts = info.data?.counts;
+  const offerSamples = counts && counts.questions === 0 && settings.data && !settings.data.samplesOffered;
+
+  return (
+    <>
+      <PageHeader
+        title="Welcome back"
+        subtitle={
+          settings.data?.examDate
+            ? `${daysUntil(settings.data.examDate)} days until your exam (${settings.data.examDate}).`
+            : 'Set your exam date in Settings to see a countdown.'
+        }
+        actions={
+          <Link className="button primary" to="/create">
+            Create a block
+          </Link>
+        }
+      />
+      <ErrorBox error={info.error ?? loadSamples.error} />
+      {offerSamples && (
+        <div className="notice" data-testid="samples-offer">
+          <h2>Start with our sample packs?</h2>
+          <p>
+            Vignette ships two small packs of original Step 1 and Step 2 CK questions, each with a full explanation of every choice. Load them to try a block
+            now; you can remove them from the Library at any time.
+          </p>
+          <div className="row">
+            <button className="primary" disabled={loadSamples.isPending} onClick={() => loadSamples.mutate({})}>
+              {loadSamples.isPending ? 'Loading…' : 'Load sample packs'}
+            </button>
+            <button onClick={() => dismiss.mutate({ samplesOffered: true })}>Not now</button>
+          </div>
+        </div>
+      )}
+      {loadSamples.data && (
+        <div className="notice" role="status">
+          Loaded {loadSamples.data.packs.reduce((n, p) => n + p.added + p.updated + p.unchanged, 0)} questions from {loadSamples.data.packs.length} packs.
+        </div>
+      )}
+      <div className="grid cols-4" style={{ marginBottom: '1.25rem' }}>
+        <div className="card stat">
+          <span className="value">{counts?.questions ?? '—'}</span>
+          <span className="label">questions in your bank</span>
+        </div>
+        <div className="card stat">
+          <span className="value">{counts?.packs ?? '—'}</span>
+          <span className="label">packs</span>
+        </div>
+        <div className="card stat">
+          <span className="value">{counts?.answers ?? '—'}</span>
+          <span className="label">questions answered</span>
+        </div>
+        <div className="card stat">
+          <span className="value">{counts?.notes ?? '—'}</span>
+          <span className="label">notes</span>
+        </div>
+      </div>
+      <section className="card">
+        <h2>Blocks in progress</h2>
+        {open.data && open.data.length === 0 && <p className="muted">No unfinished blocks. Create one to start practising.</p>}
+        {open.data && open.data.length > 0 && (
+          <table className="data" data-testid="open-blocks">
+            <thead>
+              <tr>
+                <th>Block</th>
+                <th>Started</th>
+                <th>Progress</th>
+                <th>Time</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {open.data.map((b) => (
+                <tr key={b.id}>
+                  <td>
+                    {b.title} <span className="badge warn">{b.status === 'suspended' ? 'Suspended' : 'In progress'}</span>
+                  </td>
+                  <td>{formatDate(b.createdAt)}</td>
+                  <td>
+                    {b.answeredCount} / {b.itemCount} answered
+                  </td>
+                  <td>{b.timeLimitMs !== null ? `${formatDuration(b.timeLimitMs - b.elapsedMs)} left` : formatDuration(b.elapsedMs)}</td>
+                  <td>
+                    <button className="primary" onClick={() => navigate(`/blocks/${b.id}/run`)}>
+                      Resume
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      {counts && counts.questions === 0 && !offerSamples && (
+        <EmptyState title="Your bank is empty" action={<Link className="button primary" to="/import">Import questions</Link>}>
+          Import a Vignette pack, a MedQA file, a CSV export or your own notes to get started.
+        </EmptyState>
+      )}
+    </>
+  );
+}

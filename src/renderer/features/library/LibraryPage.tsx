@@ -1,0 +1,5 @@
+import { PageHeader } from '../../components/common';
+
+export function LibraryPage() {
+  return <PageHeader title="LibraryPage" />;
+}

@@ -1,0 +1,8 @@
+import { PageHeader } from '../../components/common';
+
+export function ReviewPage() {
+  return <PageHeader title="Review" />;
+}
+export function ReviewListPage() {
+  return <PageHeader title="Review" />;
+}

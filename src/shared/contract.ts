@@ -1,0 +1,161 @@
+/**
+ * The contract: every method's name (`domain:verb`), its input schema and its output type.
+ * Electron IPC, the HTTP door, the CLI, the renderer's client and the tests all derive from this one table.
+ */
+import { z } from 'zod';
+import { EXAMS } from './pack';
+import type {
+  AppInfo,
+  BlockState,
+  BlockSummary,
+  Facets,
+  ImportReport,
+  ItemView,
+  NoteView,
+  NoteSummary,
+  PackSummary,
+  QuestionListItem,
+  QuestionView,
+  Settings,
+} from './types';
+
+/** Phantom marker carrying a method's output type. */
+const returns = <T>() => undefined as unknown as T;
+
+const id = z.number().int().positive();
+const empty = z.object({}).strict();
+
+export const questionFiltersSchema = z
+  .object({
+    packIds: z.array(id).max(500).optional(),
+    exams: z.array(z.enum(EXAMS)).optional(),
+    disciplines: z.array(z.string().max(100)).max(100).optional(),
+    systems: z.array(z.string().max(100)).max(100).optional(),
+    tags: z.array(z.string().max(100)).max(100).optional(),
+    statuses: z.array(z.enum(['unused', 'correct', 'incorrect', 'omitted', 'marked'])).optional(),
+    includeRetired: z.boolean().optional(),
+  })
+  .strict();
+
+export const importFileSchema = z.object({
+  /** Relative path as picked by the user (folder uploads keep their structure). */
+  path: z.string().min(1).max(1000),
+  base64: z.string(),
+});
+
+export const importInputSchema = z
+  .object({
+    /** Files on this machine (Electron dialog, CLI). */
+    paths: z.array(z.string().min(1)).max(1000).optional(),
+    /** File contents sent by the renderer (browser mode, drag and drop). */
+    files: z.array(importFileSchema).max(10_000).optional(),
+    format: z.enum(['native', 'medqa', 'csv', 'json-map', 'notes']).optional(),
+    /** Field mapping for json-map: target → source path, e.g. { stem: 'questionText', choices: 'answers[].text' } */
+    map: z.record(z.string(), z.string()).optional(),
+    skipInvalid: z.boolean().default(false),
+    dryRun: z.boolean().default(false),
+  })
+  .strict()
+  .refine((v) => (v.paths?.length ?? 0) + (v.files?.length ?? 0) > 0, { message: 'give at least one file', path: ['files'] });
+
+export const blockSpecSchema = z
+  .object({
+    filters: questionFiltersSchema,
+    size: z.number().int().min(1).max(50),
+    mode: z.enum(['timed', 'tutor', 'untimed']),
+    secondsPerQuestion: z.number().int().min(10).max(600).nullable(),
+    order: z.enum(['random', 'system']),
+    seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+    pauseStopsClock: z.boolean().optional(),
+  })
+  .strict();
+
+const settingsPatchSchema = z
+  .object({
+    exam: z.enum(EXAMS),
+    examDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').nullable(),
+    targetScore: z.number().int().min(1).max(300).nullable(),
+    desiredRetention: z.number().min(0.7).max(0.99),
+    theme: z.enum(['system', 'light', 'dark']),
+    fontScale: z.number().min(0.8).max(1.6),
+    samplesOffered: z.boolean(),
+    lastBlock: blockSpecSchema.nullable(),
+  })
+  .partial()
+  .strict();
+
+const itemRef = { blockId: id, position: z.number().int().min(0).max(49) };
+
+export const contract = {
+  'app:info': { input: empty, output: returns<AppInfo>() },
+
+  'settings:get': { input: empty, output: returns<Settings>() },
+  'settings:set': { input: settingsPatchSchema, output: returns<Settings>() },
+
+  'packs:list': { input: empty, output: returns<PackSummary[]>() },
+  'packs:remove': { input: z.object({ packId: id }).strict(), output: returns<{ retired: number }>() },
+  'packs:import': { input: importInputSchema, output: returns<ImportReport>() },
+  'packs:loadSamples': { input: empty, output: returns<ImportReport>() },
+
+  'questions:search': {
+    input: z
+      .object({
+        query: z.string().max(500).default(''),
+        filters: questionFiltersSchema.default({}),
+        page: z.number().int().min(0).max(100_000).default(0),
+        pageSize: z.number().int().min(1).max(200).default(50),
+      })
+      .strict(),
+    output: returns<{ total: number; items: QuestionListItem[] }>(),
+  },
+  'questions:facets': {
+    input: z.object({ query: z.string().max(500).default(''), filters: questionFiltersSchema.default({}) }).strict(),
+    output: returns<Facets>(),
+  },
+  'questions:get': { input: z.object({ id }).strict(), output: returns<QuestionView & { notes: NoteSummary[] }>() },
+  'media:get': { input: z.object({ id }).strict(), output: returns<{ mime: string; base64: string }>() },
+
+  'notes:search': {
+    input: z.object({ query: z.string().max(500).default(''), limit: z.number().int().min(1).max(200).default(50) }).strict(),
+    output: returns<NoteSummary[]>(),
+  },
+  'notes:get': { input: z.object({ id }).strict(), output: returns<NoteView>() },
+
+  'blocks:count': { input: z.object({ filters: questionFiltersSchema }).strict(), output: returns<{ available: number }>() },
+  'blocks:create': { input: blockSpecSchema, output: returns<BlockState>() },
+  'blocks:list': { input: z.object({ status: z.enum(['open', 'finished', 'all']).default('all') }).strict(), output: returns<BlockSummary[]>() },
+  'blocks:get': { input: z.object({ blockId: id }).strict(), output: returns<BlockState>() },
+  'blocks:item': { input: z.object(itemRef).strict(), output: returns<ItemView>() },
+  'blocks:goto': { input: z.object(itemRef).strict(), output: returns<BlockState>() },
+  'blocks:select': { input: z.object({ ...itemRef, choice: z.number().int().min(0).max(25).nullable() }).strict(), output: returns<BlockState>() },
+  'blocks:submit': { input: z.object(itemRef).strict(), output: returns<ItemView>() },
+  'blocks:strike': { input: z.object({ ...itemRef, choice: z.number().int().min(0).max(25), struck: z.boolean() }).strict(), output: returns<BlockState>() },
+  'blocks:mark': { input: z.object({ ...itemRef, marked: z.boolean() }).strict(), output: returns<BlockState>() },
+  'blocks:highlight': {
+    input: z
+      .object({ ...itemRef, highlights: z.array(z.object({ start: z.number().int().min(0), end: z.number().int().min(1) }).strict()).max(200) })
+      .strict(),
+    output: returns<BlockState>(),
+  },
+  'blocks:note': { input: z.object({ ...itemRef, text: z.string().max(20_000) }).strict(), output: returns<{ savedAt: number }>() },
+  'blocks:tick': { input: z.object({ blockId: id }).strict(), output: returns<BlockState>() },
+  'blocks:pause': { input: z.object({ blockId: id }).strict(), output: returns<BlockState>() },
+  'blocks:resume': { input: z.object({ blockId: id }).strict(), output: returns<BlockState>() },
+  'blocks:suspend': { input: z.object({ blockId: id }).strict(), output: returns<BlockState>() },
+  'blocks:end': { input: z.object({ blockId: id }).strict(), output: returns<BlockState>() },
+} as const;
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+export type Input<M extends Method> = z.input<Contract[M]['input']>;
+export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
+export type Output<M extends Method> = Contract[M]['output'];
+export const METHODS = Object.keys(contract) as Method[];
+
+/** Events the core pushes while long work runs. */
+export interface ProgressEvent {
+  kind: 'import';
+  done: number;
+  total: number;
+  label: string;
+}

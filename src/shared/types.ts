@@ -1,0 +1,217 @@
+/** Domain types that cross the contract. Plain data only: no classes, no Dates (epoch milliseconds instead). */
+import type { Exam } from './pack';
+import type { Problem } from './result';
+
+export interface AppInfo {
+  appVersion: string;
+  dbPath: string;
+  schemaVersion: number;
+  counts: { packs: number; questions: number; notes: number; blocks: number; cards: number; answers: number };
+}
+
+export type Theme = 'system' | 'light' | 'dark';
+export interface Settings {
+  exam: Exam;
+  examDate: string | null; // ISO date
+  targetScore: number | null;
+  desiredRetention: number;
+  theme: Theme;
+  fontScale: number;
+  samplesOffered: boolean;
+  lastBlock: BlockSpecInput | null;
+}
+
+export interface PackSummary {
+  id: number;
+  key: string;
+  title: string;
+  version: string;
+  description: string;
+  license: string;
+  author: string;
+  sourceFormat: ImportFormat;
+  sourceName: string;
+  importedAt: number;
+  updatedAt: number;
+  questionCount: number;
+  retiredCount: number;
+  mediaCount: number;
+}
+
+export type ImportFormat = 'native' | 'medqa' | 'csv' | 'json-map' | 'notes';
+
+export interface ImportItemPreview {
+  sourceId: string;
+  stem: string; // plain text, first 300 characters
+  choiceCount: number;
+  exam?: Exam;
+  system?: string;
+}
+
+export interface ImportReport {
+  dryRun: boolean;
+  packs: {
+    key: string;
+    title: string;
+    format: ImportFormat;
+    file: string;
+    added: number;
+    updated: number;
+    unchanged: number;
+    retired: number;
+    total: number;
+  }[];
+  notes: { added: number; updated: number; unchanged: number };
+  rejected: Problem[]; // items skipped with --skip-invalid
+  warnings: Problem[];
+  preview: ImportItemPreview[];
+  durationMs: number;
+}
+
+export type QuestionStatus = 'unused' | 'correct' | 'incorrect' | 'omitted' | 'marked';
+
+export interface QuestionFilters {
+  packIds?: number[];
+  exams?: Exam[];
+  disciplines?: string[];
+  systems?: string[];
+  tags?: string[];
+  statuses?: QuestionStatus[];
+  includeRetired?: boolean;
+}
+
+export interface QuestionListItem {
+  id: number;
+  packTitle: string;
+  sourceId: string;
+  exam: Exam | null;
+  discipline: string | null;
+  system: string | null;
+  topic: string | null;
+  /** Plain-text excerpt; matches wrapped in \u0001 … \u0002 so the renderer highlights without parsing HTML. */
+  snippet: string;
+  status: Exclude<QuestionStatus, 'marked'> ;
+  marked: boolean;
+  retired: boolean;
+}
+
+export interface FacetCount {
+  value: string;
+  label: string;
+  count: number;
+}
+export interface Facets {
+  packs: FacetCount[];
+  exams: FacetCount[];
+  disciplines: FacetCount[];
+  systems: FacetCount[];
+  tags: FacetCount[];
+  statuses: FacetCount[];
+  total: number;
+}
+
+export interface ImageRef {
+  mediaId: number;
+  alt: string;
+  placement: 'stem' | 'explanation';
+}
+
+/** A question as the runner shows it: answer fields are present only when the answer may be revealed. */
+export interface QuestionView {
+  id: number;
+  packTitle: string;
+  sourceId: string;
+  exam: Exam | null;
+  discipline: string | null;
+  system: string | null;
+  topic: string | null;
+  tags: string[];
+  stemHtml: string;
+  choices: { label: string; html: string; explanationHtml?: string }[];
+  images: ImageRef[];
+  answerIndex?: number;
+  explanationHtml?: string;
+  objective?: string;
+  references?: string[];
+  retired: boolean;
+}
+
+export interface NoteSummary {
+  id: number;
+  origin: 'imported' | 'user';
+  title: string;
+  snippet: string;
+  tags: string[];
+  system: string | null;
+  questionId: number | null;
+  updatedAt: number;
+}
+export interface NoteView extends NoteSummary {
+  bodyHtml: string;
+  bodyMd: string;
+}
+
+export type BlockMode = 'timed' | 'tutor' | 'untimed';
+export type BlockOrder = 'random' | 'system';
+
+export interface BlockSpecInput {
+  filters: QuestionFilters;
+  size: number;
+  mode: BlockMode;
+  /** Seconds per question; null = no block clock (untimed, or tutor without timer). */
+  secondsPerQuestion: number | null;
+  order: BlockOrder;
+  seed?: number;
+  pauseStopsClock?: boolean;
+}
+
+export type BlockStatus = 'in_progress' | 'suspended' | 'finished';
+
+export interface BlockItemState {
+  position: number;
+  questionId: number;
+  selected: number | null;
+  submitted: boolean;
+  outcome: 'correct' | 'incorrect' | 'omitted' | null;
+  marked: boolean;
+  struck: number[];
+  highlights: Highlight[];
+  timeMs: number;
+  repeat: boolean;
+}
+
+export interface Highlight {
+  start: number;
+  end: number;
+}
+
+export interface BlockSummary {
+  id: number;
+  createdAt: number;
+  mode: BlockMode;
+  status: BlockStatus;
+  itemCount: number;
+  answeredCount: number;
+  correctCount: number | null;
+  elapsedMs: number;
+  timeLimitMs: number | null;
+  finishedAt: number | null;
+  endReason: 'user' | 'time_up' | null;
+  title: string;
+}
+
+export interface BlockState extends BlockSummary {
+  currentPosition: number;
+  running: boolean;
+  pauseStopsClock: boolean;
+  /** Remaining block time, null if the block has no clock. Computed in the core. */
+  remainingMs: number | null;
+  items: BlockItemState[];
+}
+
+export interface ItemView {
+  blockId: number;
+  item: BlockItemState;
+  question: QuestionView;
+  note: string;
+}
