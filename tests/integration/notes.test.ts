@@ -79,11 +79,17 @@ describe('importing a vault', () => {
     const hfPath = join(copy, 'Cardiology/Heart failure.md');
     writeFileSync(hfPath, readFileSync(hfPath, 'utf8').replace('40% or less', '40% or below; digoxin eases symptoms').replace('  - heart-failure\n', ''));
     expect(importVault(copy, T0 + 2000)).toEqual({ added: 0, updated: 1, unchanged: 3 });
+    // A changed image alone makes its note updated.
+    const svgPath = join(copy, 'Cardiology/Valves/img/as-gradient.svg');
+    writeFileSync(svgPath, readFileSync(svgPath, 'utf8').replace('#c0392b', '#8e44ad'));
+    expect(importVault(copy, T0 + 2000)).toEqual({ added: 0, updated: 1, unchanged: 3 });
+    const svg = Buffer.from(noteMedia(db, idOf('Aortic stenosis'))[0]!.base64, 'base64').toString('utf8');
+    expect(svg).toContain('stroke="#8e44ad"');
 
     const hf = getNote(db, idOf('Heart failure with reduced ejection fraction'));
     expect(hf.updatedAt).toBe(T0 + 2000);
     expect(hf.tags).toEqual(['Cardiology', 'hfref', 'pharmacology']);
-    expect(getNote(db, idOf('Aortic stenosis')).updatedAt).toBe(T0);
+    expect(getNote(db, idOf('Loop diuretics')).updatedAt).toBe(T0);
     // The search index follows the edit: the new word is found, the old one is gone, and there is still one row per note.
     expect(titles(searchNotes(db, 'digoxin', 10))).toEqual(['Heart failure with reduced ejection fraction']);
     expect(searchNotes(db, 'less', 10)).toEqual([]);
@@ -124,11 +130,12 @@ describe('searchNotes', () => {
   });
 
   it('lists the most recently updated notes with a plain-text preview for an empty query', () => {
-    db.prepare('UPDATE notes SET updated_at = ? WHERE title = ?').run(T0 + 5000, 'Loop diuretics');
+    db.prepare('UPDATE notes SET updated_at = ? WHERE title = ?').run(T0 + 5000, 'Aortic stenosis');
     const recent = searchNotes(db, '  ', 2);
-    expect(titles(recent)).toEqual(['Loop diuretics', 'Nephrotic syndrome: overview']);
+    expect(titles(recent)).toEqual(['Aortic stenosis', 'Nephrotic syndrome: overview']);
+    // The first 200 characters of the note's text: list markers and markup gone, paragraphs kept apart.
     expect(recent[0]!.snippet).toBe(
-      'Furosemide, bumetanide and torsemide inhibit the Na-K-2Cl cotransporter in the thick ascending limb.\n\nAdverse effects: ototoxicity, hypokalemia, hypomagnesemia, hyperuricemia and metabolic alkal',
+      'Crescendo-decrescendo systolic ejection murmur at the right upper sternal border, radiating to the carotids.\n\nCauses: age-related calcification (usually after 70), bicuspid valve (earlier), rheumatic ',
     );
     expect(recent[0]!.snippet).toHaveLength(200);
   });

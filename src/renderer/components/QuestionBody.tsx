@@ -92,6 +92,21 @@ export function QuestionBody({ question, selected = null, struck = [], highlight
                 <span className="radio" aria-hidden="true" />
                 <span className="label">{choice.label}.</span>
                 <SafeHtml as="span" className="text" html={choice.html} />
+                {onStrike && !revealed && (
+                  <button
+                    type="button"
+                    className="strike-toggle"
+                    aria-label={`${isStruck ? 'Restore' : 'Strike out'} choice ${choice.label}`}
+                    aria-pressed={isStruck}
+                    data-testid={`strike-${choice.label}`}
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      onStrike(i, !isStruck);
+                    }}
+                  >
+                    ✕
+                  </button>
+                )}
                 {revealed && i === question.answerIndex && <span className="badge good">Correct answer</span>}
                 {revealed && selected === i && i !== question.answerIndex && <span className="badge bad">Your answer</span>}
               </div>

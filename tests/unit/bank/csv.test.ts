@@ -115,7 +115,7 @@ describe('parseCsv: choices and the answer', () => {
   });
 
   it('leaves an answer beyond every choice column to validation', () => {
-    const parsed = parse('Question,A,B,C,D,Correct answer\nQ,p,q,r,s,F\n'.replace('Correct answer', 'answer'));
+    const parsed = parse('Question,A,B,C,D,answer\nQ,p,q,r,s,F\n');
     expect(validateItems(parsed).problems.map(formatProblem)).toEqual(["bank.csv · line 2 · answer: 'F' is not one of A–D"]);
   });
 
@@ -143,7 +143,7 @@ describe('parseCsv: quoting and lines', () => {
   });
 
   it('reports an unclosed quote at the line its record starts, keeping only the records before it', () => {
-    const text = 'stem,A,B,answer\nQ1,x,y,A\nQ2,"x\nmore,y,B\nQ3,x,y,A\n';
+    const text = 'stem,A,B,answer\nQ1,x,y,A\n"Q2\nover two lines",x,"y\nmore,B\nQ3,x,y,A\n';
     const parsed = parse(text);
     expect(parsed.items.map((i) => i.line)).toEqual([2]);
     expect(parsed.problems).toEqual([{ file: 'bank.csv', line: 3, message: 'unclosed quote: a field opened with " never ends' }]);
@@ -166,11 +166,21 @@ describe('parseCsv: quoting and lines', () => {
     });
     expect(tokenizeCsv('a\n"b', ',', 1)).toEqual({ records: [{ line: 1, fields: ['a'] }], unclosedLine: 2 });
   });
+
+  it('drops blanks before an opening quote, keeps text after a closing one, and reads a last line without a line break', () => {
+    expect(tokenizeCsv('a, "b, c" ,d\n"x"y,\nno separator here\nlast', ',').records).toEqual([
+      { line: 1, fields: ['a', 'b, c ', 'd'] },
+      { line: 2, fields: ['xy', ''] },
+      { line: 3, fields: ['no separator here'] },
+      { line: 4, fields: ['last'] },
+    ]);
+    expect(tokenizeCsv('a b\t"c d"', ' ').records).toEqual([{ line: 1, fields: ['a', 'b\t"c', 'd"'] }]);
+  });
 });
 
 describe('parseCsv: separators', () => {
   it('detects a semicolon from the header line, ignoring separators inside quotes', () => {
-    const parsed = parse('"stem, the question";A;B;answer\n"Q, with comma";x;y;B\n'.replace('"stem, the question"', 'stem'));
+    const parsed = parse('stem;A;B;answer\n"Q, with comma";x;y;B\n');
     expect(parsed.items[0]?.value).toMatchObject({ stem: 'Q, with comma', choices: [{ text: 'x' }, { text: 'y' }], answer: 'B' });
     const quotedHeader = parse('"stem";"A, first";B;C;answer\nQ;x;y;z;C\n');
     // "A, first" is one (unknown) column name: the comma inside quotes did not count towards the separator.

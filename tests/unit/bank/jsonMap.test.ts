@@ -76,7 +76,6 @@ describe('parseJsonMap: questions', () => {
 
   it('turns a 0-based index into a letter and lets validation report one out of range, by source path and item', () => {
     const data = [0, 3, 1, 5].map((answer_idx, i) => ({ question: `Q${i}`, options: ['a', 'b', 'c', 'd', 'e'], answer_idx }));
-    data[3] = { question: 'Q3', options: ['a', 'b', 'c', 'd', 'e'], answer_idx: 5 };
     const parsed = parse(data, { stem: 'question', choices: 'options', answer: 'answer_idx' });
     expect(parsed.items.map((i) => (i.value as { answer: string }).answer)).toEqual(['A', 'D', 'B', 'F']);
     expect(validateItems(parsed).problems.map(formatProblem)).toEqual(["bank.json · item 3 · answer_idx: 'F' is not one of A–E"]);

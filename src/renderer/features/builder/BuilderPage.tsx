@@ -1,5 +1,179 @@
-import { PageHeader } from '../../components/common';
+/** Create a block: choose the pool with live counts, the size and pace, the mode and the order. */
+import { useEffect, useMemo, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { ErrorBox, PageHeader } from '../../components/common';
+import { useApi, useApiMutation } from '../../queries';
+import type { BlockSpecInput, FacetCount, QuestionFilters } from '../../../shared/types';
+import { FilterChips } from './FilterChips';
+
+const PRESETS = [
+  { id: 'usmle', label: 'USMLE block', detail: '40 questions · 60 min', size: 40, seconds: 90 },
+  { id: 'nbme', label: 'NBME self-assessment section', detail: '50 questions · 75 min', size: 50, seconds: 90 },
+  { id: 'custom', label: 'Custom', detail: 'your size and pace', size: null, seconds: null },
+] as const;
+type PresetId = (typeof PRESETS)[number]['id'];
+
+const DEFAULT_SPEC: BlockSpecInput = { filters: {}, size: 40, mode: 'timed', secondsPerQuestion: 90, order: 'random', pauseStopsClock: false };
 
 export function BuilderPage() {
-  return <PageHeader title="BuilderPage" />;
+  const settings = useApi('settings:get', {});
+  const [spec, setSpec] = useState<BlockSpecInput | null>(null);
+  const [preset, setPreset] = useState<PresetId>('usmle');
+  const [tutorTimer, setTutorTimer] = useState(false);
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const create = useApiMutation('blocks:create', ['blocks:list', 'settings:get']);
+
+  // Start from the last block's settings, as UWorld and AMBOSS do.
+  useEffect(() => {
+    if (spec || !settings.data) return;
+    const last = settings.data.lastBlock;
+    const start = last ? { ...DEFAULT_SPEC, ...last } : DEFAULT_SPEC;
+    setSpec(start);
+    const match = PRESETS.find((p) => p.size === start.size && p.seconds === start.secondsPerQuestion);
+    setPreset(match?.id ?? 'custom');
+    setTutorTimer(start.mode === 'tutor' && start.secondsPerQuestion !== null);
+  }, [settings.data, spec]);
+
+  const filters = spec?.filters ?? {};
+  const facets = useApi('questions:facets', { query: '', filters }, { placeholderData: (prev) => prev });
+  const available = facets.data?.total ?? 0;
+  const dims = useMemo(
+    () =>
+      facets.data
+        ? ([
+            ['packIds', 'Packs', facets.data.packs],
+            ['exams', 'Exam', facets.data.exams],
+            ['statuses', 'Status', facets.data.statuses],
+            ['systems', 'Systems', facets.data.systems],
+            ['disciplines', 'Disciplines', facets.data.disciplines],
+            ['tags', 'Tags', facets.data.tags.slice(0, 24)],
+          ] as [keyof QuestionFilters, string, FacetCount[]][])
+        : [],
+    [facets.data],
+  );
+  if (!spec) return <PageHeader title="Create block" />;
+
+  const update = (patch: Partial<BlockSpecInput>) => setSpec({ ...spec, ...patch });
+  const toggle = (dim: keyof QuestionFilters, value: string) => {
+    const current = ((filters[dim] as (string | number)[] | undefined) ?? []).map(String);
+    const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
+    const typed = dim === 'packIds' ? next.map(Number) : next;
+    update({ filters: { ...filters, [dim]: typed.length ? typed : undefined } });
+  };
+  const choosePreset = (id: PresetId) => {
+    setPreset(id);
+    const p = PRESETS.find((x) => x.id === id)!;
+    if (p.size !== null) update({ size: p.size, secondsPerQuestion: spec.mode === 'untimed' ? null : p.seconds });
+  };
+  const setMode = (mode: BlockSpecInput['mode']) => {
+    const seconds = mode === 'untimed' || (mode === 'tutor' && !tutorTimer) ? null : (spec.secondsPerQuestion ?? 90);
+    update({ mode, secondsPerQuestion: seconds });
+  };
+  const tooMany = spec.size > available;
+  const minutes = spec.secondsPerQuestion ? Math.round((spec.secondsPerQuestion * spec.size) / 60) : null;
+
+  const start = async () => {
+    const state = await create.mutateAsync(spec);
+    client.setQueryData(['runner:block', state.id], state);
+    navigate(`/blocks/${state.id}/run`);
+  };
+
+  return (
+    <>
+      <PageHeader title="Create block" subtitle="Choose what to practise; the count updates as you filter." />
+      <div className="builder">
+        <section className="card">
+          <div className="row">
+            <h2 className="spacer">Question pool</h2>
+            <span className="pool-count" data-testid="available">
+              <strong>{available}</strong> question{available === 1 ? '' : 's'} available
+            </span>
+            <button className="link" onClick={() => update({ filters: {} })}>
+              Clear filters
+            </button>
+          </div>
+          {dims.map(([dim, label, values]) => (
+            <FilterChips key={dim} label={label} values={values} selected={((filters[dim] as (string | number)[] | undefined) ?? []).map(String)} onToggle={(v) => toggle(dim, v)} />
+          ))}
+        </section>
+        <section className="card">
+          <h2>Size and pace</h2>
+          <div className="preset-grid">
+            {PRESETS.map((p) => (
+              <button key={p.id} className="preset" aria-pressed={preset === p.id} onClick={() => choosePreset(p.id)}>
+                <strong>{p.label}</strong>
+                <span className="muted">{p.detail}</span>
+              </button>
+            ))}
+          </div>
+          <div className="form-grid" style={{ marginTop: '1rem' }}>
+            <label htmlFor="size">Questions</label>
+            <div className="row">
+              <input id="size" type="number" min={1} max={50} value={spec.size} data-testid="size" onChange={(e) => { setPreset('custom'); update({ size: Math.max(1, Math.min(50, Number(e.target.value) || 1)) }); }} />
+              {tooMany && (
+                <span className="badge bad" data-testid="too-many">
+                  Only {available} match these filters
+                </span>
+              )}
+            </div>
+            {spec.secondsPerQuestion !== null && (
+              <>
+                <label htmlFor="pace">Seconds per question</label>
+                <div className="row">
+                  <input id="pace" type="number" min={10} max={600} value={spec.secondsPerQuestion} data-testid="pace" onChange={(e) => { setPreset('custom'); update({ secondsPerQuestion: Math.max(10, Math.min(600, Number(e.target.value) || 90)) }); }} />
+                  <span className="muted">{minutes} min for the block</span>
+                </div>
+              </>
+            )}
+          </div>
+        </section>
+        <section className="card">
+          <h2>Mode</h2>
+          <div className="segmented" role="group" aria-label="Mode">
+            {(['timed', 'tutor', 'untimed'] as const).map((m) => (
+              <button key={m} aria-pressed={spec.mode === m} onClick={() => setMode(m)} data-testid={`mode-${m}`}>
+                {m[0]!.toUpperCase() + m.slice(1)}
+              </button>
+            ))}
+          </div>
+          <p className="muted" style={{ marginTop: '0.6rem' }}>
+            {spec.mode === 'timed' && 'Like the exam: one clock for the block, explanations after you end it.'}
+            {spec.mode === 'tutor' && 'Submit each answer to see its explanation at once.'}
+            {spec.mode === 'untimed' && 'No block clock; time on each item is still recorded. Explanations after the block.'}
+          </p>
+          {spec.mode === 'tutor' && (
+            <label className="row">
+              <input type="checkbox" checked={tutorTimer} onChange={(e) => { setTutorTimer(e.target.checked); update({ secondsPerQuestion: e.target.checked ? 90 : null }); }} /> Use a block timer
+            </label>
+          )}
+          {spec.mode === 'timed' && (
+            <label className="row">
+              <input type="checkbox" checked={spec.pauseStopsClock ?? false} onChange={(e) => update({ pauseStopsClock: e.target.checked })} /> Pausing stops the clock (the real exam does not)
+            </label>
+          )}
+          <h2 style={{ marginTop: '1rem' }}>Order</h2>
+          <div className="segmented" role="group" aria-label="Order">
+            <button aria-pressed={spec.order === 'random'} onClick={() => update({ order: 'random' })}>
+              Random
+            </button>
+            <button aria-pressed={spec.order === 'system'} onClick={() => update({ order: 'system' })}>
+              Grouped by system
+            </button>
+          </div>
+        </section>
+        <ErrorBox error={create.error} title="The block was not created" />
+        <div className="row builder-start">
+          <span className="muted">
+            {spec.size} question{spec.size === 1 ? '' : 's'} · {spec.mode}
+            {minutes !== null ? ` · ${minutes} min` : ''}
+          </span>
+          <button className="primary big" disabled={tooMany || available === 0 || create.isPending} onClick={() => void start()} data-testid="start-block">
+            Start block
+          </button>
+        </div>
+      </div>
+    </>
+  );
 }

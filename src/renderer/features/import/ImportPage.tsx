@@ -1,5 +1,169 @@
-import { PageHeader } from '../../components/common';
+/** Import: pick files, see a dry run with exact counts, then import and read the report. */
+import { useEffect, useMemo, useState } from 'react';
+import { ApiError, onProgress } from '../../api';
+import { ErrorBox, Loading, PageHeader } from '../../components/common';
+import { useApiMutation } from '../../queries';
+import type { Input, ProgressEvent } from '../../../shared/contract';
+import type { ImportFormat } from '../../../shared/types';
+import { useDebounced } from '../library/useDebounced';
+import { FilePicker, type ImportSource } from './FilePicker';
+import { FormatsHelp } from './FormatsHelp';
+import { ImportPreview } from './ImportPreview';
+import { ImportReport } from './ImportReport';
+import { DEFAULT_ROWS, MappingEditor, mapRecord, type MapRow } from './MappingEditor';
+import { describeUploads } from './readFiles';
+
+const FORMATS: { value: ImportFormat | ''; label: string }[] = [
+  { value: '', label: 'Detect automatically' },
+  { value: 'native', label: 'Vignette pack (native)' },
+  { value: 'medqa', label: 'MedQA JSONL' },
+  { value: 'csv', label: 'CSV / TSV' },
+  { value: 'json-map', label: 'JSON array + field mapping' },
+  { value: 'notes', label: 'Markdown notes' },
+];
+
+function describe(source: ImportSource): string {
+  if (source.kind === 'files') return describeUploads(source.files);
+  const names = source.paths.map((p) => p.split(/[\\/]/).pop() ?? p);
+  return names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
+}
 
 export function ImportPage() {
-  return <PageHeader title="ImportPage" />;
+  const [source, setSource] = useState<ImportSource | null>(null);
+  const [pickError, setPickError] = useState<unknown>(null);
+  const [format, setFormat] = useState<ImportFormat | ''>('');
+  const [rows, setRows] = useState<MapRow[]>(DEFAULT_ROWS);
+  const [skipInvalid, setSkipInvalid] = useState(false);
+  const [progress, setProgress] = useState<ProgressEvent | null>(null);
+  const mapJson = useDebounced(JSON.stringify(mapRecord(rows)), 400);
+  const preview = useApiMutation('packs:import');
+  const run = useApiMutation('packs:import', ['app:info', 'packs:list', 'questions:search', 'questions:facets', 'notes:search']);
+
+  const map = JSON.parse(mapJson) as Record<string, string>;
+  const mapIncomplete = format === 'json-map' && !(map.stem && map.choices && map.answer);
+  const input = useMemo((): Input<'packs:import'> | null => {
+    if (!source) return null;
+    const m = JSON.parse(mapJson) as Record<string, string>;
+    return {
+      ...(source.kind === 'paths' ? { paths: source.paths } : { files: source.files }),
+      ...(format ? { format } : {}),
+      ...(Object.keys(m).length && (format === 'json-map' || format === '') ? { map: m } : {}),
+      skipInvalid,
+    };
+  }, [source, format, mapJson, skipInvalid]);
+
+  const { mutate: runPreview, reset: resetPreview } = preview;
+  useEffect(() => {
+    if (!input) return;
+    if (mapIncomplete) resetPreview();
+    else runPreview({ ...input, dryRun: true });
+  }, [input, mapIncomplete, runPreview, resetPreview]);
+
+  // A .json that is not a Vignette pack needs a mapping: switch to the mapping editor instead of only showing the error.
+  const needsMapping = preview.error instanceof ApiError && preview.error.details.some((d) => d.field === 'map');
+  useEffect(() => {
+    if (needsMapping && format === '') setFormat('json-map');
+  }, [needsMapping, format]);
+
+  useEffect(() => {
+    if (!run.isPending) return;
+    setProgress(null);
+    return onProgress((e) => e.kind === 'import' && setProgress(e));
+  }, [run.isPending]);
+
+  const startOver = () => {
+    setSource(null);
+    setPickError(null);
+    preview.reset();
+    run.reset();
+  };
+
+  if (run.data) {
+    return (
+      <>
+        <PageHeader title="Import" subtitle="Questions and notes from files on this computer." />
+        <ImportReport report={run.data} onAgain={startOver} />
+      </>
+    );
+  }
+
+  const canImport = !!input && !!preview.data && !preview.isPending && !run.isPending && !mapIncomplete;
+  return (
+    <>
+      <PageHeader title="Import" subtitle="Questions and notes from files on this computer. Nothing leaves your machine." />
+      <div className="import-layout">
+        <div>
+          <section className="card" aria-labelledby="pick-heading">
+            <h2 id="pick-heading">1. Choose what to import</h2>
+            <FilePicker
+              busy={run.isPending}
+              onError={setPickError}
+              onPicked={(s) => {
+                setPickError(null);
+                run.reset();
+                setSource(s);
+              }}
+            />
+            {source && (
+              <p className="picked" data-testid="import-picked">
+                <span className="muted">Picked:</span> <strong>{describe(source)}</strong>{' '}
+                <button className="link" onClick={startOver} disabled={run.isPending}>
+                  Clear
+                </button>
+              </p>
+            )}
+            <ErrorBox error={pickError} title="Could not read the files" />
+            <div className="import-options">
+              <label className="row-label">
+                <span>Format</span>
+                <select value={format} onChange={(e) => setFormat(e.target.value as ImportFormat | '')} data-testid="import-format">
+                  {FORMATS.map((f) => (
+                    <option key={f.value} value={f.value}>
+                      {f.label}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="row-label">
+                <input type="checkbox" checked={skipInvalid} onChange={(e) => setSkipInvalid(e.target.checked)} data-testid="skip-invalid" />
+                <span>Skip invalid items (import the valid ones and list the rest)</span>
+              </label>
+            </div>
+            {format === 'json-map' && <MappingEditor rows={rows} onChange={setRows} />}
+          </section>
+
+          {source && (
+            <section className="card" aria-labelledby="preview-heading">
+              <h2 id="preview-heading">2. Check and import</h2>
+              {mapIncomplete && <p className="notice">Fill in the paths for stem, choices and answer to see what will be imported.</p>}
+              {preview.isPending && <Loading label="Reading and checking every question…" />}
+              {preview.error && !needsMapping && (
+                <ErrorBox error={preview.error} title={preview.error instanceof ApiError && preview.error.code === 'IMPORT_INVALID' ? 'These files cannot be imported as they are' : 'Preview failed'} />
+              )}
+              {preview.error instanceof ApiError && preview.error.code === 'IMPORT_INVALID' && !skipInvalid && !needsMapping && (
+                <p className="muted small">Fix the problems above and pick the files again, or tick “Skip invalid items” to import only the valid questions.</p>
+              )}
+              {preview.data && !preview.isPending && <ImportPreview report={preview.data} />}
+              <ErrorBox error={run.error} title="Import failed — nothing was changed" />
+              {run.isPending && (
+                <div className="import-progress" aria-live="polite">
+                  {progress ? <progress value={progress.done} max={progress.total} /> : <progress />}
+                  <span className="muted small">{progress ? `${progress.label} (${progress.done} of ${progress.total})` : 'Importing…'}</span>
+                </div>
+              )}
+              <div className="row import-actions">
+                <button className="primary" data-testid="import-confirm" disabled={!canImport} onClick={() => input && run.mutate({ ...input, dryRun: false })}>
+                  {run.isPending ? 'Importing…' : 'Import'}
+                </button>
+                <button onClick={startOver} disabled={run.isPending}>
+                  Cancel
+                </button>
+              </div>
+            </section>
+          )}
+        </div>
+        <FormatsHelp />
+      </div>
+    </>
+  );
 }

@@ -47,8 +47,8 @@ const SEPARATOR_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon'
 interface FileHeader {
   /** Separator declared by `#separator:`. */
   separator?: string;
-  /** `#columns:` value (not yet split: the separator may be declared after it) and its line. */
-  columns?: { text: string; line: number };
+  /** `#columns:` value, split later: the separator may be declared after it. */
+  columns?: string;
   /** 0-based column that holds tags (`#tags column:N`, 1-based in the file). */
   tagsColumn?: number;
   /** Any `#` header line: tags are then separated by spaces, as Anki writes them. */
@@ -90,7 +90,7 @@ function applyHeaderLine(file: string, raw: string, header: FileHeader): void {
     if (separator) header.separator = separator;
     else header.problems.push({ file, line, field: '#separator', message: `'${value.trim()}' is not comma, semicolon, tab, pipe, space or a single character` });
   } else if (key === 'columns') {
-    header.columns = { text: value, line };
+    header.columns = value;
   } else if (key === 'tags column') {
     const n = Number(value.trim());
     if (Number.isInteger(n) && n >= 1) header.tagsColumn = n - 1;
@@ -112,13 +112,15 @@ function detectSeparator(headerLine: string): string {
   return best;
 }
 
+/** Walks line by line rather than splitting: the file may be hundreds of megabytes. */
 function firstNonBlankLine(text: string, offset: number): string {
-  return (
-    text
-      .slice(offset)
-      .split('\n')
-      .find((l) => l.trim() !== '') ?? ''
-  );
+  for (let start = offset; start < text.length; ) {
+    const end = text.indexOf('\n', start);
+    const line = text.slice(start, end < 0 ? text.length : end);
+    if (line.trim() !== '') return line;
+    start = end < 0 ? text.length : end + 1;
+  }
+  return '';
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -141,46 +143,96 @@ export interface CsvTokens {
  * separators and line breaks are text. Records whose fields are all blank (empty lines, Excel's `,,,,` rows) are
  * skipped. On an unclosed quote the records before it are returned and the rest is dropped: everything after the
  * stray quote would otherwise be read as one giant field.
+ *
+ * Fields are cut out with indexOf and slice rather than built a character at a time, which was ~15× slower on a
+ * 20 MB file.
  */
 export function tokenizeCsv(text: string, separator: string, firstLine = 1): CsvTokens {
   const records: CsvRecord[] = [];
+  const delimiters = new DelimiterFinder(text, separator);
   let fields: string[] = [];
-  let field = '';
-  let quoted = false;
   let line = firstLine;
   let recordLine = firstLine;
-  const endRecord = () => {
+  let pos = 0;
+  for (;;) {
+    let field: string;
+    const open = openingQuote(text, pos, separator);
+    if (open >= 0) {
+      const quoted = readQuoted(text, open);
+      if (!quoted) return { records, unclosedLine: recordLine };
+      line += countNewlines(text, open, quoted.end);
+      // Anything between the closing quote and the next delimiter is kept, as most spreadsheets do.
+      const end = delimiters.next(quoted.end);
+      field = quoted.value + text.slice(quoted.end, end);
+      pos = end;
+    } else {
+      const end = delimiters.next(pos);
+      field = text.slice(pos, end);
+      pos = end;
+    }
     fields.push(field);
+    if (pos < text.length && text.charAt(pos) === separator) {
+      pos++;
+      continue;
+    }
     if (fields.some((f) => f.trim() !== '')) records.push({ line: recordLine, fields });
     fields = [];
-    field = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charAt(i);
-    if (quoted) {
-      if (ch !== '"') {
-        if (ch === '\n') line++;
-        field += ch;
-      } else if (text.charAt(i + 1) === '"') {
-        field += '"';
-        i++;
-      } else quoted = false;
-    } else if (ch === '"' && field.trim() === '') {
-      // Leading blanks before an opening quote (`a, "b, c"`) are layout, not content.
-      quoted = true;
-      field = '';
-    } else if (ch === separator) {
-      fields.push(field);
-      field = '';
-    } else if (ch === '\n') {
-      endRecord();
-      line++;
-      recordLine = line;
-    } else field += ch;
+    if (pos >= text.length - 1) return { records }; // end of text, or a final line break
+    pos++; // past the line break
+    line++;
+    recordLine = line;
   }
-  if (quoted) return { records, unclosedLine: recordLine };
-  if (field !== '' || fields.length) endRecord();
-  return { records };
+}
+
+/** The position of the `"` that opens a field starting at pos (after blanks that are layout), or -1. */
+function openingQuote(text: string, pos: number, separator: string): number {
+  let i = pos;
+  while ((text.charAt(i) === ' ' || text.charAt(i) === '\t') && text.charAt(i) !== separator) i++;
+  return text.charAt(i) === '"' ? i : -1;
+}
+
+/** Reads a quoted field whose opening quote is at open; undefined when the text ends before it closes. */
+function readQuoted(text: string, open: number): { value: string; end: number } | undefined {
+  let value = '';
+  let from = open + 1;
+  for (;;) {
+    const close = text.indexOf('"', from);
+    if (close < 0) return undefined;
+    value += text.slice(from, close);
+    if (text.charAt(close + 1) !== '"') return { value, end: close + 1 };
+    value += '"';
+    from = close + 2;
+  }
+}
+
+function countNewlines(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) count++;
+  return count;
+}
+
+/**
+ * The next separator or line break at or after a position. Each kind's next position is remembered until passed, so a
+ * file whose separator never occurs is not rescanned to its end for every line.
+ */
+class DelimiterFinder {
+  private nextSeparator = -1;
+  private nextNewline = -1;
+  constructor(
+    private readonly text: string,
+    private readonly separator: string,
+  ) {}
+
+  next(pos: number): number {
+    if (this.nextSeparator < pos) this.nextSeparator = this.find(this.separator, pos);
+    if (this.nextNewline < pos) this.nextNewline = this.find('\n', pos);
+    return Math.min(this.nextSeparator, this.nextNewline);
+  }
+
+  private find(target: string, pos: number): number {
+    const at = this.text.indexOf(target, pos);
+    return at < 0 ? this.text.length : at;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -406,14 +458,14 @@ export function parseCsv(group: SourceGroup): ParsedSource {
   if (header.problems.length) return result;
 
   const isTsv = extensionOf(file) === 'tsv' || extensionOf(source?.path ?? '') === 'tsv';
-  const separator = header.separator ?? (isTsv ? '\t' : detectSeparator(header.columns?.text ?? firstNonBlankLine(text, header.bodyOffset)));
+  const separator = header.separator ?? (isTsv ? '\t' : detectSeparator(header.columns ?? firstNonBlankLine(text, header.bodyOffset)));
   const tokens = tokenizeCsv(text.slice(header.bodyOffset), separator, header.bodyLine);
   const unclosed: Problem[] =
     tokens.unclosedLine === undefined ? [] : [{ file, line: tokens.unclosedLine, message: 'unclosed quote: a field opened with " never ends' }];
 
   // With #columns: the names come from that line and every record is a question; otherwise the first record names them.
   const records = tokens.records;
-  const names = header.columns ? (tokenizeCsv(header.columns.text, separator).records[0]?.fields ?? []) : (records.shift()?.fields ?? []);
+  const names = header.columns ? (tokenizeCsv(header.columns, separator).records[0]?.fields ?? []) : (records.shift()?.fields ?? []);
   if (names.length === 0) {
     // Nothing but blank lines (or a quote left open before the first row): the pipeline reports an empty file.
     result.problems.push(...unclosed);

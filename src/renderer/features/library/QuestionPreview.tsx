@@ -1,0 +1,75 @@
+/** The selected question exactly as in a block, with the answer, every explanation, its tags and related notes. */
+import { Link } from 'react-router';
+import { QuestionBody } from '../../components/QuestionBody';
+import { ErrorBox, Loading } from '../../components/common';
+import { useApi } from '../../queries';
+import { Snippet } from './Snippet';
+
+export function QuestionPreview({ id, onClose }: { id: number; onClose: () => void }) {
+  const question = useApi('questions:get', { id });
+  const q = question.data;
+  return (
+    <aside className="card question-preview" data-testid="question-preview" aria-label="Question preview">
+      <div className="row preview-head">
+        <div className="preview-title">
+          {q ? (
+            <>
+              <strong>{q.packTitle}</strong>
+              <span className="muted"> · {q.sourceId}</span>
+              <div className="result-meta">
+                {q.system && <span>{q.system}</span>}
+                {q.discipline && <span>{q.discipline}</span>}
+                {q.topic && <span>{q.topic}</span>}
+                {q.retired && <span className="badge">Retired</span>}
+              </div>
+            </>
+          ) : (
+            <strong>Question</strong>
+          )}
+        </div>
+        <span className="spacer" />
+        <button onClick={onClose} aria-label="Close preview">
+          Close
+        </button>
+      </div>
+      {question.isLoading && <Loading />}
+      <ErrorBox error={question.error} title="Could not open this question" />
+      {q && (
+        <>
+          <QuestionBody question={q} locked />
+          {q.tags.length > 0 && (
+            <div className="preview-section">
+              <h3>Tags</h3>
+              <div className="chips">
+                {q.tags.map((t) => (
+                  <span key={t} className="badge">
+                    {t}
+                  </span>
+                ))}
+              </div>
+            </div>
+          )}
+          <div className="preview-section">
+            <h3>Related notes</h3>
+            {q.notes.length === 0 ? (
+              <p className="muted small">No notes link to this question yet. Notes you write during a block appear here.</p>
+            ) : (
+              <ul className="note-links">
+                {q.notes.map((n) => (
+                  <li key={n.id}>
+                    <Link to={`/notes?id=${n.id}`}>{n.title || 'Untitled note'}</Link>
+                    {n.snippet && (
+                      <div className="muted small">
+                        <Snippet text={n.snippet} />
+                      </div>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        </>
+      )}
+    </aside>
+  );
+}

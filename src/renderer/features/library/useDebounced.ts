@@ -1,0 +1,11 @@
+import { useEffect, useState } from 'react';
+
+/** The value, settled: updates only after it has stopped changing for `ms` milliseconds. */
+export function useDebounced<T>(value: T, ms = 200): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}

@@ -1,0 +1,63 @@
+/** The lab-values reference, searchable, by section, with conventional and SI units side by side. */
+import { useMemo, useState } from 'react';
+import { LAB_SECTIONS, searchLabValues, type LabSection } from '../../../shared/labValues';
+
+export function LabPanel({ onClose }: { onClose: () => void }) {
+  const [query, setQuery] = useState('');
+  const [section, setSection] = useState<LabSection | 'All'>('Serum');
+  const rows = useMemo(() => {
+    const found = searchLabValues(query);
+    return query ? found : found.filter((r) => section === 'All' || r.section === section);
+  }, [query, section]);
+  return (
+    <aside className="side-panel lab-panel" aria-label="Lab values" data-testid="lab-panel">
+      <header>
+        <h2>Lab values</h2>
+        <button onClick={onClose} aria-label="Close lab values">
+          Close
+        </button>
+      </header>
+      <input autoFocus type="search" placeholder="Search (e.g. sodium, TSH, PaCO2)" value={query} onChange={(e) => setQuery(e.target.value)} aria-label="Search lab values" />
+      {!query && (
+        <div className="lab-tabs" role="tablist">
+          {LAB_SECTIONS.map((s) => (
+            <button key={s} role="tab" aria-selected={section === s} onClick={() => setSection(s)}>
+              {s}
+            </button>
+          ))}
+        </div>
+      )}
+      <div className="lab-table-wrap">
+        <table className="lab-table">
+          <thead>
+            <tr>
+              <th>Test</th>
+              <th>Reference range</th>
+              <th>SI reference range</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r, i) => (
+              <tr key={`${r.name}-${r.qualifier ?? ''}-${i}`}>
+                <td>
+                  {r.name}
+                  {r.qualifier && <span className="muted"> · {r.qualifier}</span>}
+                  {query && <div className="muted small">{r.section}</div>}
+                </td>
+                <td>{r.conventional}</td>
+                <td>{r.si}</td>
+              </tr>
+            ))}
+            {rows.length === 0 && (
+              <tr>
+                <td colSpan={3} className="muted">
+                  No test matches “{query}”.
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+    </aside>
+  );
+}
