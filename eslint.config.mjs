@@ -23,6 +23,12 @@ const mainPattern = (where) => ({
   message: `${where} must not import from src/main: go through the contract (src/shared/contract.ts) and the api client.`,
 });
 
+/** no-restricted-imports does not see dynamic import(): the same boundaries for import('…'), via no-restricted-syntax. */
+const dynamicImport = (sourceRegex, message) => ({ selector: `ImportExpression[source.value=${sourceRegex}]`, message });
+// esquery regex literals cannot contain '/', hence \x2F.
+const DYNAMIC_MAIN = dynamicImport('/(^|\\x2F)main\\x2F/', 'Do not import src/main dynamically from here either.');
+const DYNAMIC_NODE_OR_ELECTRON = dynamicImport('/^(node:|electron$|better-sqlite3$)/', 'No Node built-ins, electron or better-sqlite3 here, not even through import().');
+
 /** Minimal Node globals for the few plain .mjs/.cjs scripts (TypeScript files get no-undef from the compiler). */
 const nodeGlobals = Object.fromEntries(
   ['process', 'console', 'Buffer', 'URL', 'URLSearchParams', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'fetch', 'AbortController', 'TextEncoder', 'TextDecoder', 'structuredClone', 'performance', '__dirname', '__filename', 'require', 'module'].map(
@@ -86,6 +92,7 @@ export default tseslint.config(
           patterns: [nodePrefixPattern('src/shared (bundled into the renderer)'), mainPattern('src/shared')],
         },
       ],
+      'no-restricted-syntax': ['error', DYNAMIC_MAIN, DYNAMIC_NODE_OR_ELECTRON],
     },
   },
   {
@@ -102,6 +109,7 @@ export default tseslint.config(
           patterns: [nodePrefixPattern('The renderer'), mainPattern('The renderer')],
         },
       ],
+      'no-restricted-syntax': ['error', DYNAMIC_MAIN, DYNAMIC_NODE_OR_ELECTRON],
     },
   },
   {
@@ -118,6 +126,7 @@ export default tseslint.config(
           ],
         },
       ],
+      'no-restricted-syntax': ['error', { selector: 'ImportExpression', message: 'The sandboxed preload cannot load modules dynamically.' }],
     },
   },
 );

@@ -99,7 +99,8 @@ export const packQuestionSchema = z
   })
   .superRefine((q, ctx) => {
     const idx = CHOICE_LABELS.indexOf(q.answer);
-    if (idx >= q.choices.length) {
+    // With fewer than two choices the choices error says it all; an answer range would read "A–undefined".
+    if (q.choices.length >= 2 && idx >= q.choices.length) {
       ctx.addIssue({
         code: 'custom',
         path: ['answer'],

@@ -6,6 +6,7 @@ const CONFIG = {
   ALLOWED_TAGS: ['p', 'br', 'strong', 'b', 'em', 'i', 'u', 's', 'del', 'sub', 'sup', 'small', 'mark', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'code', 'pre', 'blockquote', 'h3', 'h4', 'h5', 'hr', 'span', 'a'],
   ALLOWED_ATTR: ['href', 'title', 'colspan', 'rowspan', 'target', 'rel', 'class'],
   ALLOWED_URI_REGEXP: /^https?:/i,
+  ADD_URI_SAFE_ATTR: ['colspan', 'rowspan'],
 };
 
 export function sanitize(html: string): string {

@@ -161,10 +161,12 @@ describe('images', () => {
   });
 
   it('reports a missing or bad image naming the note and the image, and still imports the note without it', () => {
-    const { notes, problems } = parseNotes(
+    const { notes, problems, warnings } = parseNotes(
       folder('V', { 'n.md': 'Text\n![a](gone.png)\n![b](fake.png)\n![c](doc.pdf)', 'fake.png': enc.encode('not a png'), 'doc.pdf': 'x' }),
     );
-    expect(problems).toEqual([
+    // A broken image link is a warning: it must not block the whole vault.
+    expect(problems).toEqual([]);
+    expect(warnings).toEqual([
       { file: 'V/n.md', field: 'gone.png', message: "image 'gone.png' is not in the vault" },
       { file: 'V/n.md', field: 'fake.png', message: 'file is not a real PNG image (its contents do not match the extension)' },
       { file: 'V/n.md', field: 'doc.pdf', message: 'image type .pdf is not allowed (png, jpeg, gif, webp or svg)' },

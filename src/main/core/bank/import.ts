@@ -10,7 +10,7 @@ import type { CoreContext } from '../context';
 import { validateItems, type ParsedSource, type ValidQuestion } from './draft';
 import { checkMedia, type CheckedMedia } from './media';
 import { htmlToText, markdownToSafeHtml } from './sanitize';
-import { extensionOf, groupsFromPaths, groupsFromUploads, type SourceGroup } from './sources';
+import { decodeText, extensionOf, groupsFromPaths, groupsFromUploads, type SourceGroup } from './sources';
 import { writePack, type PackWriteResult } from './writer';
 import { looksNative, parseNative } from './importers/native';
 import { looksMedqa, parseMedqa } from './importers/medqa';
@@ -24,6 +24,7 @@ class Rollback extends Error {}
 
 export function detectFormat(group: SourceGroup): ImportFormat {
   if (looksNative(group)) return 'native';
+  if (group.kind === 'file' && extensionOf(group.name) === 'json') return jsonKind(group);
   if (group.kind === 'file') {
     const ext = extensionOf(group.name);
     if (ext === 'jsonl' || looksMedqa(group)) return 'medqa';
@@ -37,6 +38,22 @@ export function detectFormat(group: SourceGroup): ImportFormat {
       message: 'unknown format: expected a Vignette pack (.json, folder or .zip with pack.json), MedQA .jsonl, .csv/.tsv, a JSON array with a field mapping, or Markdown notes',
     },
   ]);
+}
+
+/**
+ * A .json file is a native pack when it is an object with `format`, or with `pack` and `questions` (key order is
+ * irrelevant); an array, or an object holding one array, is a JSON export that needs a field mapping. A file that
+ * is not JSON at all goes to the native importer, whose message names the line of the syntax error.
+ */
+function jsonKind(group: SourceGroup): ImportFormat {
+  let value: unknown;
+  try {
+    value = JSON.parse(decodeText(group.name, group.files[0]!.bytes));
+  } catch {
+    return 'native';
+  }
+  if (value && typeof value === 'object' && !Array.isArray(value) && ('format' in value || ('pack' in value && 'questions' in value))) return 'native';
+  return 'json-map';
 }
 
 function parseGroup(group: SourceGroup, format: ImportFormat, input: ImportInput): ParsedSource {
@@ -75,6 +92,17 @@ function checkPackMedia(source: ParsedSource, valid: ValidQuestion[], problems: 
   return { media, valid: bad.size ? valid.filter((v) => !v.question.images.some((i) => bad.has(i.file))) : valid };
 }
 
+/** Ids of items that were rejected: with skipInvalid they are left as they were, not retired. */
+function rejectedIds(source: ParsedSource, valid: ValidQuestion[]): Set<string> {
+  const ok = new Set(valid.map((v) => v.question.id));
+  const ids = new Set<string>();
+  for (const raw of source.items) {
+    const id = (raw.value as { id?: unknown } | null)?.id;
+    if (typeof id === 'string' && !ok.has(id.trim())) ids.add(id.trim());
+  }
+  return ids;
+}
+
 function previewOf(valid: ValidQuestion[]): ImportItemPreview[] {
   return valid.slice(0, 5).map(({ question: q }) => ({
     sourceId: q.id,
@@ -99,6 +127,7 @@ export function runImport(ctx: CoreContext, input: ImportInput): ImportReport {
       const parsed = parseNotes(group);
       notes.push(...parsed.notes);
       problems.push(...parsed.problems);
+      warnings.push(...parsed.warnings);
       continue;
     }
     const source = parseGroup(group, format, input);
@@ -131,7 +160,7 @@ export function runImport(ctx: CoreContext, input: ImportInput): ImportReport {
   const write = ctx.db.transaction(() => {
     packs.forEach((p, i) => {
       if (p.valid.length === 0) return;
-      results.push(writePack(ctx.db, p.source, p.valid, p.media, now));
+      results.push(writePack(ctx.db, p.source, p.valid, p.media, now, rejectedIds(p.source, p.valid)));
       ctx.emit({ kind: 'import', done: i + 1, total: packs.length, label: p.source.pack.title });
     });
     if (notes.length) noteCounts = writeNotes(ctx.db, notes, now);

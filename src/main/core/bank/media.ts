@@ -52,7 +52,7 @@ export function checkMedia(packFile: string, name: string, bytes: Uint8Array): C
     let clean = sanitizeSvg(text);
     if (!clean) return { file: packFile, field: name, message: 'not an SVG image' };
     // An SVG shown through <img> needs its namespace; DOMPurify's HTML parse may drop it.
-    if (!/^<svg[^>]*\sxmlns=/.test(clean)) clean = clean.replace(/^<svg/, '<svg xmlns="http://www.w3.org/2000/svg"');
+    if (!/^<svg[^>]*\sxmlns=/.test(clean)) clean = clean.replace(/^<svg\b/, '<svg xmlns="http://www.w3.org/2000/svg"');
     return { name, mime, bytes: new TextEncoder().encode(clean) };
   }
   if (!hasSignature(ext, bytes)) return { file: packFile, field: name, message: `file is not a real ${ext.toUpperCase()} image (its contents do not match the extension)` };

@@ -66,6 +66,9 @@ export function groupsFromUploads(files: { path: string; base64: string }[]): So
     total += bytes.length;
     if (total > LIMITS.packBytes) throw tooBig(file.path);
     const path = file.path.replace(/\\/g, '/').replace(/^\/+/, '');
+    if (path.split('/').includes('..') || /^[a-zA-Z]:/.test(path)) {
+      throw new AppError('IMPORT_INVALID', `${file.path}: file paths may not contain ".." or a drive`, [{ file: file.path, message: 'path escapes the picked folder' }]);
+    }
     const slash = path.indexOf('/');
     if (slash < 0) {
       singles.push(groupFromBytes(path, bytes));

@@ -37,14 +37,22 @@ function extractImages(md: string, placement: 'stem' | 'explanation', media: Map
 
 export function questionHash(q: PackQuestion, media: Map<string, CheckedMedia>): string {
   const h = createHash('sha1').update(JSON.stringify(q));
-  for (const image of q.images) {
-    const m = media.get(image.file);
-    if (m) h.update(m.bytes);
+  // Images listed in `images` and images embedded in the Markdown both belong to the question's content.
+  for (const m of media.values()) {
+    if (q.images.some((i) => i.file === m.name) || q.stem.includes(m.name) || q.explanation.includes(m.name)) h.update(m.bytes);
   }
   return h.digest('hex');
 }
 
-export function writePack(db: Db, source: ParsedSource, valid: ValidQuestion[], media: Map<string, CheckedMedia>, now: number): PackWriteResult {
+export function writePack(
+  db: Db,
+  source: ParsedSource,
+  valid: ValidQuestion[],
+  media: Map<string, CheckedMedia>,
+  now: number,
+  /** Ids present in the file but rejected (skipInvalid): neither updated nor retired. */
+  rejected: ReadonlySet<string> = new Set(),
+): PackWriteResult {
   const result: PackWriteResult = {
     key: source.pack.id,
     title: source.pack.title,
@@ -197,7 +205,7 @@ export function writePack(db: Db, source: ParsedSource, valid: ValidQuestion[], 
     }
   }
   for (const [sourceId, prior] of existing) {
-    if (!seen.has(sourceId) && !prior.retired) {
+    if (!seen.has(sourceId) && !rejected.has(sourceId) && !prior.retired) {
       s.retire.run(now, prior.id);
       result.retired++;
     }

@@ -107,7 +107,7 @@ export function saveItemNote(db: Db, blockId: number, position: number, text: st
     return;
   }
   const html = markdownToSafeHtml(text);
-  const title = text.trim().split('\n')[0]!.slice(0, 80);
+  const title = htmlToText(markdownToSafeHtml(text.trim().split('\n')[0]!)).slice(0, 80) || 'Note';
   const q = db.prepare('SELECT system, discipline FROM questions WHERE id = ?').get(questionId) as { system: string | null; discipline: string | null };
   let id = existing;
   if (id === undefined) {

@@ -50,6 +50,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     return db;
   } catch (error) {
     db.close();
+    const code = (error as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB') throw new DatabaseError('DB_NOT_VIGNETTE', `${file} is not a database Vignette can open (it is not an SQLite file).`);
+    if (code?.startsWith('SQLITE_CORRUPT')) throw new DatabaseError('DB_CORRUPT', `${file} is damaged: ${(error as Error).message}. Restore it from a backup (vignette restore).`);
     throw error;
   }
 }

@@ -368,7 +368,15 @@ function decodeNote(file: string, bytes: Uint8Array, problems: Problem[]): strin
   }
 }
 
-function parseOne(vault: Vault, group: SourceGroup, path: string, bytes: Uint8Array, checked: NoteContext['checked'], problems: Problem[]): ParsedNote | null {
+function parseOne(
+  vault: Vault,
+  group: SourceGroup,
+  path: string,
+  bytes: Uint8Array,
+  checked: NoteContext['checked'],
+  problems: Problem[],
+  warnings: Problem[],
+): ParsedNote | null {
   const file = group.kind === 'file' ? group.name : `${group.name}/${vault.root}${path}`;
   const text = decodeNote(file, bytes, problems);
   if (text === null) return null;
@@ -389,7 +397,8 @@ function parseOne(vault: Vault, group: SourceGroup, path: string, bytes: Uint8Ar
   const repeatsTitle = heading?.leading === true && heading.text.toLowerCase() === title.toLowerCase();
   const body = repeatsTitle ? dropLeadingHeading(rawBody) : rawBody;
 
-  const ctx: NoteContext = { vault, file, noteDir: dirName(path), checked, problems };
+  // A broken image link must not block a whole vault: the note is kept without it and the user is warned.
+  const ctx: NoteContext = { vault, file, noteDir: dirName(path), checked, problems: warnings };
   const images = extractImages(ctx, body);
   const folderTags = vault.name === null ? [] : dirName(path).split('/').filter(Boolean);
   const tags = uniqueTags([...folderTags, ...tagList(meta.get('tags') ?? meta.get('tag')), ...inlineTags(body)]);
@@ -404,27 +413,23 @@ function parseOne(vault: Vault, group: SourceGroup, path: string, bytes: Uint8Ar
   };
 }
 
-export function parseNotes(group: SourceGroup): { notes: ParsedNote[]; problems: Problem[] } {
+export function parseNotes(group: SourceGroup): { notes: ParsedNote[]; problems: Problem[]; warnings: Problem[] } {
   const vault = vaultOf(group);
   const notes: ParsedNote[] = [];
   const problems: Problem[] = [];
+  const warnings: Problem[] = [];
   const checked: NoteContext['checked'] = new Map();
   const paths = [...vault.files.keys()].filter(isNoteFile).sort();
   for (const path of paths) {
-    const note = parseOne(vault, group, path, vault.files.get(path)!, checked, problems);
+    const note = parseOne(vault, group, path, vault.files.get(path)!, checked, problems, warnings);
     if (note) notes.push(note);
   }
   if (paths.length === 0) problems.push({ file: group.name, message: 'contains no Markdown notes (.md, .markdown or .txt)' });
-  return { notes, problems };
+  return { notes, problems, warnings };
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Writing
-
-/** The app's HTML allows h3–h5 only (h1/h2 belong to the screen around the note), so note headings move down two levels. */
-function demoteHeadings(md: string): string {
-  return mapProse(md, (text) => text.replace(/^( {0,3})(#{1,6})(?=[ \t]|$)/gm, (_all, indent: string, hashes: string) => indent + '#'.repeat(Math.min(hashes.length + 2, 5))));
-}
 
 interface StoredNote {
   id: number;
@@ -501,7 +506,7 @@ export function writeNotes(db: Db, notes: ParsedNote[], now: number): { added: n
       counts.unchanged++;
       continue;
     }
-    const bodyHtml = markdownToSafeHtml(demoteHeadings(note.bodyMd));
+    const bodyHtml = markdownToSafeHtml(note.bodyMd);
     const row = { title: note.title, bodyMd: note.bodyMd, bodyHtml, system: note.system, discipline: note.discipline, now };
     let id: number;
     if (prior) {

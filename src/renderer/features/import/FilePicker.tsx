@@ -1,6 +1,6 @@
 /** Choosing what to import: native dialogs in Electron, file inputs and drag and drop in the browser. */
 import { useEffect, useRef, useState, type DragEvent } from 'react';
-import { isElectron, pickNativeFiles } from '../../api';
+import { pickNativeFiles } from '../../api';
 import { readDrop, readFileList, type UploadFile } from './readFiles';
 
 export type ImportSource = { kind: 'paths'; paths: string[] } | { kind: 'files'; files: UploadFile[] };
@@ -69,7 +69,7 @@ export function FilePicker({ onPicked, onError, busy }: Props) {
       onDrop={onDrop}
       data-testid="import-dropzone"
     >
-      <p className="dropzone-title">{reading ? 'Reading files…' : isElectron ? 'Drop files or a folder here' : 'Drop files or a folder here'}</p>
+      <p className="dropzone-title">{reading ? 'Reading files…' : 'Drop files or a folder here'}</p>
       <p className="muted small">or</p>
       <div className="row dropzone-buttons">
         <button type="button" className="primary" disabled={busy || reading} onClick={() => void pick('files')}>

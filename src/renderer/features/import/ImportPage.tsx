@@ -88,6 +88,26 @@ export function ImportPage() {
   }
 
   const canImport = !!input && !!preview.data && !preview.isPending && !run.isPending && !mapIncomplete;
+  const showPreview = !!preview.data && !preview.isPending;
+  const actions = (
+    <>
+      <ErrorBox error={run.error} title="Import failed — nothing was changed" />
+      {run.isPending && (
+        <div className="import-progress" aria-live="polite">
+          {progress ? <progress value={progress.done} max={progress.total} /> : <progress />}
+          <span className="muted small">{progress ? `${progress.label} (${progress.done} of ${progress.total})` : 'Importing…'}</span>
+        </div>
+      )}
+      <div className="row import-actions">
+        <button className="primary" data-testid="import-confirm" disabled={!canImport} onClick={() => input && run.mutate({ ...input, dryRun: false })}>
+          {run.isPending ? 'Importing…' : 'Import'}
+        </button>
+        <button onClick={startOver} disabled={run.isPending}>
+          Cancel
+        </button>
+      </div>
+    </>
+  );
   return (
     <>
       <PageHeader title="Import" subtitle="Questions and notes from files on this computer. Nothing leaves your machine." />
@@ -143,22 +163,8 @@ export function ImportPage() {
               {preview.error instanceof ApiError && preview.error.code === 'IMPORT_INVALID' && !skipInvalid && !needsMapping && (
                 <p className="muted small">Fix the problems above and pick the files again, or tick “Skip invalid items” to import only the valid questions.</p>
               )}
-              {preview.data && !preview.isPending && <ImportPreview report={preview.data} />}
-              <ErrorBox error={run.error} title="Import failed — nothing was changed" />
-              {run.isPending && (
-                <div className="import-progress" aria-live="polite">
-                  {progress ? <progress value={progress.done} max={progress.total} /> : <progress />}
-                  <span className="muted small">{progress ? `${progress.label} (${progress.done} of ${progress.total})` : 'Importing…'}</span>
-                </div>
-              )}
-              <div className="row import-actions">
-                <button className="primary" data-testid="import-confirm" disabled={!canImport} onClick={() => input && run.mutate({ ...input, dryRun: false })}>
-                  {run.isPending ? 'Importing…' : 'Import'}
-                </button>
-                <button onClick={startOver} disabled={run.isPending}>
-                  Cancel
-                </button>
-              </div>
+              {showPreview && preview.data && <ImportPreview report={preview.data} actions={actions} />}
+              {!showPreview && actions}
             </section>
           )}
         </div>

@@ -1,13 +1,17 @@
 /** The dry run: exactly what importing would do, and the first few questions as they were read. */
+import type { ReactNode } from 'react';
 import type { ImportReport } from '../../../shared/types';
-import { NoteCounts, PackCounts, ProblemList } from './ImportReport';
+import { NoteCounts, PackCounts, ProblemList, itemCount } from './ImportReport';
 
 const EXAM: Record<string, string> = { step1: 'Step 1', step2ck: 'Step 2 CK', step3: 'Step 3' };
 
-export function ImportPreview({ report }: { report: ImportReport }) {
+/** `actions` (the Import button) sit right under the counts, before the sample questions. */
+export function ImportPreview({ report, actions }: { report: ImportReport; actions: ReactNode }) {
   const questions = report.packs.reduce((n, p) => n + p.total, 0);
   const changes = report.packs.reduce((n, p) => n + p.added + p.updated + p.retired, 0);
+  const skipped = itemCount(report.rejected);
   const noteChanges = report.notes.added + report.notes.updated;
+  const noteTotal = noteChanges + report.notes.unchanged;
   return (
     <div className="import-preview" data-testid="import-preview">
       <p className="preview-summary">
@@ -15,17 +19,26 @@ export function ImportPreview({ report }: { report: ImportReport }) {
           <>
             <strong>{questions.toLocaleString()}</strong> question{questions === 1 ? '' : 's'} read from {report.packs.length} pack
             {report.packs.length === 1 ? '' : 's'}
-            {changes === 0 && ' — all already in your library, nothing will change'}.{' '}
+            .{' '}
           </>
         )}
-        {report.rejected.length > 0 && <span className="badge warn">{report.rejected.length.toLocaleString()} invalid items will be skipped</span>}
+        {skipped > 0 && (
+          <span className="badge warn">
+            {skipped.toLocaleString()} invalid item{skipped === 1 ? '' : 's'} will be skipped
+          </span>
+        )}
       </p>
       <PackCounts report={report} />
       <NoteCounts report={report} verb="to import" />
-      {noteChanges === 0 && questions === 0 && <p className="muted">Nothing to import in these files.</p>}
+      {questions === 0 && noteTotal === 0 && <p className="muted">Nothing to import in these files.</p>}
+      {changes === 0 && noteChanges === 0 && questions + noteTotal > 0 && (
+        <p className="notice">Everything in these files is already in your library, unchanged: importing again changes nothing.</p>
+      )}
+      <ProblemList title="Invalid items that will be skipped" problems={report.rejected} tone="bad" />
+      {actions}
       {report.preview.length > 0 && (
         <>
-          <h3>First questions</h3>
+          <h3 className="first-questions">First questions read</h3>
           <ol className="preview-items">
             {report.preview.map((item) => (
               <li key={item.sourceId}>
@@ -41,7 +54,6 @@ export function ImportPreview({ report }: { report: ImportReport }) {
           </ol>
         </>
       )}
-      <ProblemList title="Invalid items that will be skipped" problems={report.rejected} tone="bad" />
       <ProblemList title="Warnings" problems={report.warnings} tone="warn" />
     </div>
   );

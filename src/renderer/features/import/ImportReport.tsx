@@ -51,12 +51,25 @@ export function NoteCounts({ report, verb }: { report: Report; verb: string }) {
   );
 }
 
+/** Several problems can point at one item (line or index in a file): count the items, not the messages. */
+export function itemCount(problems: Problem[]): number {
+  return new Set(problems.map((p, i) => (p.line !== undefined || p.item !== undefined ? `${p.file ?? ''}|${p.line ?? ''}|${p.item ?? ''}` : `#${i}`))).size;
+}
+
+function countLabel(problems: Problem[], counted: 'items' | 'problems'): string {
+  if (counted === 'problems') return problems.length.toLocaleString();
+  const items = itemCount(problems);
+  const itemText = `${items.toLocaleString()} item${items === 1 ? '' : 's'}`;
+  return items === problems.length ? itemText : `${itemText}, ${problems.length.toLocaleString()} problems`;
+}
+
 export function ProblemList({ title, problems, tone }: { title: string; problems: Problem[]; tone: 'bad' | 'warn' }) {
+  const counted = tone === 'bad' ? 'items' : 'problems';
   if (problems.length === 0) return null;
   return (
     <details className={`problem-list ${tone}`} open={problems.length <= 10}>
       <summary>
-        {title} ({problems.length.toLocaleString()})
+        {title} ({countLabel(problems, counted)})
       </summary>
       <ul>
         {problems.slice(0, 500).map((p, i) => (
@@ -76,13 +89,16 @@ export function ImportReport({ report, onAgain }: { report: Report; onAgain: () 
         <p key={p.key} className="report-line">
           <span className="badge good">Imported</span> <strong>{p.title}</strong>: {p.added.toLocaleString()} added, {p.updated.toLocaleString()} updated,{' '}
           {p.unchanged.toLocaleString()} unchanged, {p.retired.toLocaleString()} retired
+          <span className="muted small"> — {p.file}</span>
         </p>
       ))}
+      {report.packs.length === 0 && report.notes.added + report.notes.updated + report.notes.unchanged === 0 && (
+        <p className="muted">No questions or notes were imported.</p>
+      )}
       <NoteCounts report={report} verb="imported" />
-      <PackCounts report={report} />
       <ProblemList title="Rejected items (not imported)" problems={report.rejected} tone="bad" />
       <ProblemList title="Warnings" problems={report.warnings} tone="warn" />
-      <p className="muted small">Took {(report.durationMs / 1000).toFixed(1)} s.</p>
+      <p className="muted small">Took {report.durationMs < 1000 ? 'under a second' : `${(report.durationMs / 1000).toFixed(1)} seconds`}.</p>
       <div className="row">
         <Link className="button primary" to="/create">
           Create a block

@@ -1,4 +1,5 @@
 /** Filter chips with counts, one group per dimension; every group is multi-select. */
+import { useState } from 'react';
 import type { Facets, FacetCount, QuestionFilters, QuestionStatus } from '../../../shared/types';
 import type { Exam } from '../../../shared/pack';
 
@@ -10,7 +11,7 @@ const GROUPS: { key: Dimension; facet: keyof Omit<Facets, 'total'>; title: strin
   { key: 'systems', facet: 'systems', title: 'Systems' },
   { key: 'disciplines', facet: 'disciplines', title: 'Disciplines' },
   { key: 'statuses', facet: 'statuses', title: 'Status' },
-  { key: 'tags', facet: 'tags', title: 'Tags', limit: 20 },
+  { key: 'tags', facet: 'tags', title: 'Top tags', limit: 20 },
 ];
 
 /** The filter's current values for a dimension, as strings (pack ids are numbers in the filter, strings in facets). */
@@ -56,39 +57,52 @@ export function FacetPanel({ facets, filters, onChange }: Props) {
   if (!facets) return <div className="facet-panel" aria-busy="true" />;
   return (
     <div className="facet-panel">
-      {GROUPS.map((g) => {
-        const selected = selectedOf(filters, g.key);
-        const counts = facets[g.facet];
-        // Keep selected values visible even when the other filters bring their count to zero.
-        const shown: FacetCount[] = counts.slice(0, g.limit ?? counts.length);
-        for (const value of selected) {
-          if (!shown.some((c) => c.value === value)) shown.push(counts.find((c) => c.value === value) ?? { value, label: value, count: 0 });
-        }
-        if (shown.length === 0) return null;
-        return (
-          <div className="facet-group" key={g.key} role="group" aria-label={g.title}>
-            <h3>
-              {g.title}
-              {g.limit && counts.length > g.limit && <span className="facet-note"> · top {g.limit}</span>}
-            </h3>
-            <div className="chips">
-              {shown.map((c) => (
-                <button
-                  key={c.value}
-                  type="button"
-                  className="chip"
-                  aria-pressed={selected.includes(c.value)}
-                  disabled={c.count === 0 && !selected.includes(c.value)}
-                  onClick={() => onChange(withToggled(filters, g.key, c.value))}
-                >
-                  {c.label}
-                  <span className="count">{c.count.toLocaleString()}</span>
-                </button>
-              ))}
-            </div>
-          </div>
-        );
-      })}
+      {GROUPS.map((g) => (
+        <FacetGroup
+          key={g.key}
+          title={g.title}
+          counts={facets[g.facet].slice(0, g.limit)}
+          selected={selectedOf(filters, g.key)}
+          onToggle={(value) => onChange(withToggled(filters, g.key, value))}
+        />
+      ))}
+    </div>
+  );
+}
+
+const COLLAPSED = 12;
+
+function FacetGroup({ title, counts, selected, onToggle }: { title: string; counts: FacetCount[]; selected: string[]; onToggle: (value: string) => void }) {
+  const [expanded, setExpanded] = useState(false);
+  // Keep selected values visible even when the other filters bring their count to zero.
+  const all: FacetCount[] = [...counts];
+  for (const value of selected) if (!all.some((c) => c.value === value)) all.push({ value, label: value, count: 0 });
+  if (all.length === 0) return null;
+  const shown = expanded ? all : all.filter((c, i) => i < COLLAPSED || selected.includes(c.value));
+  const hidden = all.length - shown.length;
+  return (
+    <div className="facet-group" role="group" aria-label={title}>
+      <h3>{title}</h3>
+      <div className="chips">
+        {shown.map((c) => (
+          <button
+            key={c.value}
+            type="button"
+            className="chip"
+            aria-pressed={selected.includes(c.value)}
+            disabled={c.count === 0 && !selected.includes(c.value)}
+            onClick={() => onToggle(c.value)}
+          >
+            {c.label}
+            <span className="count">{c.count.toLocaleString()}</span>
+          </button>
+        ))}
+        {(hidden > 0 || expanded) && all.length > COLLAPSED && (
+          <button type="button" className="link facet-more" onClick={() => setExpanded(!expanded)}>
+            {expanded ? 'Show fewer' : `+${hidden} more`}
+          </button>
+        )}
+      </div>
     </div>
   );
 }

@@ -58,8 +58,8 @@ export function PackList() {
         <thead>
           <tr>
             <th>Pack</th>
-            <th>Questions</th>
-            <th>Source</th>
+            <th className="num">Questions</th>
+            <th className="col-source">Source</th>
             <th>Imported</th>
             <th aria-label="Actions" />
           </tr>
@@ -82,7 +82,11 @@ function PackRow({ pack }: { pack: PackSummary }) {
       <tr data-testid="pack-row">
         <td>
           <strong>{pack.title}</strong> <span className="muted">v{pack.version}</span>
-          {pack.description && <div className="muted small">{pack.description}</div>}
+          {pack.description && (
+            <div className="muted small pack-description" title={pack.description}>
+              {pack.description}
+            </div>
+          )}
         </td>
         <td className="num">
           {pack.questionCount.toLocaleString()}

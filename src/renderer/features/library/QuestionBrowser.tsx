@@ -8,6 +8,7 @@ import { FacetPanel, activeFilterCount } from './FacetPanel';
 import { QuestionPreview } from './QuestionPreview';
 import { ResultsTable } from './ResultsTable';
 import { Snippet } from './Snippet';
+import { noteTitle } from '../notes/NoteList';
 import { useDebounced } from './useDebounced';
 
 const PAGE_SIZE = 25;
@@ -83,7 +84,7 @@ export function QuestionBrowser() {
           <ul>
             {notes.data.map((n) => (
               <li key={n.id}>
-                <Link to={`/notes?id=${n.id}`}>{n.title || 'Untitled note'}</Link>
+                <Link to={`/notes?id=${n.id}`}>{noteTitle(n.title)}</Link>
                 <span className="muted small">
                   {' '}
                   — <Snippet text={n.snippet} />

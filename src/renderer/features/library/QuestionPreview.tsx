@@ -4,6 +4,7 @@ import { QuestionBody } from '../../components/QuestionBody';
 import { ErrorBox, Loading } from '../../components/common';
 import { useApi } from '../../queries';
 import { Snippet } from './Snippet';
+import { noteTitle } from '../notes/NoteList';
 
 export function QuestionPreview({ id, onClose }: { id: number; onClose: () => void }) {
   const question = useApi('questions:get', { id });
@@ -16,10 +17,8 @@ export function QuestionPreview({ id, onClose }: { id: number; onClose: () => vo
             <>
               <strong>{q.packTitle}</strong>
               <span className="muted"> · {q.sourceId}</span>
-              <div className="result-meta">
-                {q.system && <span>{q.system}</span>}
-                {q.discipline && <span>{q.discipline}</span>}
-                {q.topic && <span>{q.topic}</span>}
+              <div className="result-meta preview-meta">
+                {[q.system, q.discipline, q.topic].filter(Boolean).join(' · ')}
                 {q.retired && <span className="badge">Retired</span>}
               </div>
             </>
@@ -57,7 +56,7 @@ export function QuestionPreview({ id, onClose }: { id: number; onClose: () => vo
               <ul className="note-links">
                 {q.notes.map((n) => (
                   <li key={n.id}>
-                    <Link to={`/notes?id=${n.id}`}>{n.title || 'Untitled note'}</Link>
+                    <Link to={`/notes?id=${n.id}`}>{noteTitle(n.title)}</Link>
                     {n.snippet && (
                       <div className="muted small">
                         <Snippet text={n.snippet} />

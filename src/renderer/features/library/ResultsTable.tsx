@@ -2,6 +2,13 @@
 import type { QuestionListItem } from '../../../shared/types';
 import { Snippet } from './Snippet';
 
+const EXAM: Record<string, string> = { step1: 'Step 1', step2ck: 'Step 2 CK', step3: 'Step 3' };
+
+/** Without a query the core sends the stem's first characters; show that it goes on. */
+function excerpt(snippet: string): string {
+  return !snippet.includes('\u0001') && snippet.length >= 200 && !snippet.endsWith('…') ? `${snippet.trimEnd()}…` : snippet;
+}
+
 const STATUS: Record<QuestionListItem['status'], { label: string; tone: string }> = {
   unused: { label: 'Unused', tone: '' },
   correct: { label: 'Correct', tone: 'good' },
@@ -53,14 +60,9 @@ export function ResultsTable({ items, selectedId, onSelect }: Props) {
           >
             <td>
               <div className="result-snippet">
-                <Snippet text={q.snippet} />
+                <Snippet text={excerpt(q.snippet)} />
               </div>
-              <div className="result-meta">
-                <span>{q.packTitle}</span>
-                {q.system && <span>{q.system}</span>}
-                {q.discipline && <span>{q.discipline}</span>}
-                {q.topic && <span className="muted">{q.topic}</span>}
-              </div>
+              <div className="result-meta">{[q.packTitle, q.exam && (EXAM[q.exam] ?? q.exam), q.system, q.discipline, q.topic].filter(Boolean).join(' · ')}</div>
             </td>
             <td className="status-cell">
               <StatusBadges item={q} />

@@ -2,6 +2,11 @@
 import type { NoteSummary } from '../../../shared/types';
 import { Snippet } from '../library/Snippet';
 
+/** Titles of notes written in blocks are their first line of Markdown: show them without the markup. */
+export function noteTitle(title: string): string {
+  return title.replace(/(\*\*|__|`|^#+\s*)/g, '').trim() || 'Untitled note';
+}
+
 export function OriginBadge({ origin }: { origin: NoteSummary['origin'] }) {
   return origin === 'imported' ? <span className="badge">imported</span> : <span className="badge accent">my note</span>;
 }
@@ -19,7 +24,7 @@ export function NoteList({ notes, selectedId, onSelect }: { notes: NoteSummary[]
             onClick={() => onSelect(n.id)}
           >
             <span className="note-item-head">
-              <strong>{n.title || 'Untitled note'}</strong>
+              <strong className="note-title">{noteTitle(n.title)}</strong>
               <OriginBadge origin={n.origin} />
             </span>
             {n.snippet && (
@@ -28,12 +33,7 @@ export function NoteList({ notes, selectedId, onSelect }: { notes: NoteSummary[]
               </span>
             )}
             {(n.system || n.tags.length > 0) && (
-              <span className="result-meta">
-                {n.system && <span>{n.system}</span>}
-                {n.tags.slice(0, 4).map((t) => (
-                  <span key={t}>#{t}</span>
-                ))}
-              </span>
+              <span className="result-meta">{[n.system, ...n.tags.slice(0, 4).map((t) => `#${t}`)].filter(Boolean).join(' · ')}</span>
             )}
           </button>
         </li>

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { SafeHtml } from '../../components/SafeHtml';
 import { ErrorBox, Loading, formatDate } from '../../components/common';
 import { useApi } from '../../queries';
-import { OriginBadge } from './NoteList';
+import { OriginBadge, noteTitle } from './NoteList';
 
 export function NoteReader({ id }: { id: number }) {
   const note = useApi('notes:get', { id });
@@ -14,7 +14,7 @@ export function NoteReader({ id }: { id: number }) {
   return (
     <article className="card note-reader" data-testid="note-view">
       <header className="note-reader-head">
-        <h2>{n.title || 'Untitled note'}</h2>
+        <h2>{noteTitle(n.title)}</h2>
         <div className="result-meta">
           <OriginBadge origin={n.origin} />
           {n.system && <span>{n.system}</span>}

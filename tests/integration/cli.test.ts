@@ -1,0 +1,145 @@
+/** The CLI as a user runs it: `bin/vignette.mjs` in a child process, on a temp database. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/main/core/db/open';
+import { SCHEMA_VERSION } from '../../src/main/core/db/migrations';
+import { REPO, tempDir } from '../helpers/db';
+
+const BIN = join(REPO, 'bin/vignette.mjs');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function vignette(args: string[], env: Record<string, string | undefined> = {}): Run {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: REPO,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, VIGNETTE_DB: undefined, ...env },
+  });
+  if (result.error) throw result.error;
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const readSetting = (dbPath: string, key: string): unknown => {
+  const db = openDatabase(dbPath);
+  try {
+    const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+    return row ? JSON.parse(row.value) : undefined;
+  } finally {
+    db.close();
+  }
+};
+const writeSetting = (dbPath: string, key: string, value: unknown): void => {
+  const db = openDatabase(dbPath);
+  try {
+    db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
+  } finally {
+    db.close();
+  }
+};
+
+let dir: string;
+let cleanup: () => void;
+let dbPath: string;
+beforeEach(() => {
+  ({ dir, cleanup } = tempDir('vignette-cli-'));
+  dbPath = join(dir, 'cli.db');
+});
+afterEach(() => cleanup());
+
+describe('vignette CLI', { timeout: 120_000 }, () => {
+  it('--help exits 0 and lists every command', () => {
+    const r = vignette(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^Vignette \S+ — offline USMLE question bank/);
+    for (const command of ['info', 'backup <file>', 'restore <file>', 'import <path…>', 'packs', 'search <text>']) {
+      expect(r.stdout).toMatch(new RegExp(`^  ${command.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s`, 'm'));
+    }
+    expect(r.stdout).toContain('--db <file>');
+    expect(r.stdout).toContain('--json');
+  });
+
+  it('info --json prints the schema version and the db path', () => {
+    const r = vignette(['info', '--json', '--db', dbPath]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const info = JSON.parse(r.stdout) as { schemaVersion: number; dbPath: string; counts: Record<string, number> };
+    expect(info.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(info.dbPath).toBe(dbPath);
+    expect(info.counts.questions).toBe(0);
+    expect(existsSync(dbPath)).toBe(true);
+  });
+
+  it('backup then restore round-trips the data', () => {
+    expect(vignette(['info', '--db', dbPath]).code).toBe(0);
+    writeSetting(dbPath, 'examDate', '2027-03-01');
+    const backup = join(dir, 'backup.db');
+
+    const b = vignette(['backup', backup, '--db', dbPath]);
+    expect(b.stderr).toBe('');
+    expect(b.code).toBe(0);
+    expect(b.stdout.trim()).toBe(`Backed up ${dbPath} to ${backup}`);
+    expect(existsSync(backup)).toBe(true);
+
+    // Change the live database after the backup; the restore must bring the old value back.
+    writeSetting(dbPath, 'examDate', '2030-01-01');
+    expect(readSetting(dbPath, 'examDate')).toBe('2030-01-01');
+
+    const r = vignette(['restore', backup, '--db', dbPath]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(`Restored ${dbPath} from ${backup}`);
+    expect(readSetting(dbPath, 'examDate')).toBe('2027-03-01');
+  });
+
+  it('an unknown command exits 1 with one line on stderr', () => {
+    const r = vignette(['frobnicate', '--db', dbPath]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('vignette: unknown command frobnicate; see vignette --help\n');
+  });
+
+  it('an unknown option exits 1 with one line on stderr', () => {
+    const r = vignette(['info', '--frob', '--db', dbPath]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(r.stderr).toContain('--frob');
+  });
+
+  it('restore of a missing file exits 1 and leaves the database alone', () => {
+    expect(vignette(['info', '--db', dbPath]).code).toBe(0);
+    writeSetting(dbPath, 'examDate', '2027-03-01');
+    const r = vignette(['restore', join(dir, 'missing.db'), '--db', dbPath]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(r.stderr).toMatch(/^vignette: .*missing\.db/);
+    expect(readSetting(dbPath, 'examDate')).toBe('2027-03-01');
+  });
+
+  it('restore of a file that is not a database exits 1', () => {
+    const junk = join(dir, 'junk.db');
+    writeFileSync(junk, 'hello, I am not SQLite '.repeat(100));
+    const r = vignette(['restore', junk, '--db', dbPath]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+  });
+
+  it('VIGNETTE_DB is honoured when --db is absent, and --db wins over it', () => {
+    const envDb = join(dir, 'from-env.db');
+    const r = vignette(['info', '--json'], { VIGNETTE_DB: envDb });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { dbPath: string }).dbPath).toBe(envDb);
+    expect(existsSync(envDb)).toBe(true);
+
+    const both = vignette(['info', '--json', '--db', dbPath], { VIGNETTE_DB: envDb });
+    expect((JSON.parse(both.stdout) as { dbPath: string }).dbPath).toBe(dbPath);
+  });
+});
