@@ -38,6 +38,7 @@ function record(name: string, unit: string, samples: number[], budget: number | 
   const { median, p95 } = stats(samples);
   const baseline = baselineSamples ? stats(baselineSamples).median : null;
   rows.push({ name, unit, median, p95, baseline, ratio: baseline ? round(median / baseline) : null, budget });
+  console.log(`  ${name}: median ${median} ${unit}, p95 ${p95}${baseline !== null ? `, baseline ${baseline}` : ''}`);
 }
 
 async function time(fn: () => unknown | Promise<unknown>): Promise<number> {
@@ -53,7 +54,7 @@ function syntheticMedqa(copies: number, tag: string): string {
   for (let c = 0; c < copies; c++) {
     for (const line of lines) {
       const row = JSON.parse(line) as { question: string };
-      row.question = `${row.question} [${tag}-${c}]`;
+      row.question = `${row.question} (${tag}-${c})`;
       out.push(JSON.stringify(row));
     }
   }
@@ -112,6 +113,7 @@ async function buildBigBank(): Promise<{ db: Db; api: Api; file: string }> {
   const file = join(work, 'bank-50k.db');
   const { db, api } = openApi(file);
   const t0 = performance.now();
+  console.log('building a 50,000-question bank with 500,000 answers and 200,000 cards…');
   for (let part = 0; part < 5; part++) {
     const path = join(work, `bank-part-${part}.jsonl`);
     writeFileSync(path, syntheticMedqa(8, `bank${part}`).split('\n').slice(0, 10_000).join('\n'));

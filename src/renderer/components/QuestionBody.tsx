@@ -77,7 +77,8 @@ export function QuestionBody({ question, selected = null, struck = [], highlight
                 data-testid={`choice-${choice.label}`}
                 onClick={() => !locked && onSelect?.(i)}
                 onKeyDown={(e) => {
-                  if ((e.key === ' ' || e.key === 'Enter') && !locked) {
+                  // Space selects the focused choice (as a radio does); Enter is left to the runner, where it submits.
+                  if (e.key === ' ' && !locked) {
                     e.preventDefault();
                     e.stopPropagation();
                     onSelect?.(i);

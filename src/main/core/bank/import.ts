@@ -168,6 +168,8 @@ export function runImport(ctx: CoreContext, input: ImportInput): ImportReport {
   });
   try {
     write();
+    // Keep the planner's statistics fresh after a bulk change (cheap: it analyses only what needs it).
+    ctx.db.pragma('optimize');
   } catch (error) {
     if (!(error instanceof Rollback)) throw error;
   }

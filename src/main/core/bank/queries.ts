@@ -58,15 +58,24 @@ export function searchQuestions(db: Db, query: string, filters: QuestionFilters,
   let total: number;
   let rows: Record<string, unknown>[];
   if (match) {
-    const from = `questions_fts f JOIN questions q ON q.id = f.rowid JOIN packs p ON p.id = q.pack_id LEFT JOIN question_stats qs ON qs.question_id = q.id`;
-    const cond = `questions_fts MATCH ? AND ${where.sql}`;
-    total = (db.prepare(`SELECT count(*) AS n FROM ${from} WHERE ${cond}`).get(match, ...where.params) as { n: number }).n;
+    // FTS first, materialised: the planner must never probe the full-text index once per question row.
+    const hits = 'WITH hits AS MATERIALIZED (SELECT rowid AS id, bm25(questions_fts, 4.0, 2.0, 1.0) AS score FROM questions_fts WHERE questions_fts MATCH ?)';
+    const from = `hits JOIN questions q ON q.id = hits.id JOIN packs p ON p.id = q.pack_id LEFT JOIN question_stats qs ON qs.question_id = q.id`;
+    total = (db.prepare(`${hits} SELECT count(*) AS n FROM ${from} WHERE ${where.sql}`).get(match, ...where.params) as { n: number }).n;
     rows = db
-      .prepare(
-        `SELECT ${select}, snippet(questions_fts, -1, char(1), char(2), '…', 28) AS snippet
-         FROM ${from} WHERE ${cond} ORDER BY bm25(questions_fts, 4.0, 2.0, 1.0) LIMIT ? OFFSET ?`,
-      )
+      .prepare(`${hits} SELECT ${select} FROM ${from} WHERE ${where.sql} ORDER BY hits.score LIMIT ? OFFSET ?`)
       .all(match, ...where.params, pageSize, page * pageSize) as Record<string, unknown>[];
+    if (rows.length) {
+      const snippets = new Map(
+        (db
+          .prepare(
+            `SELECT rowid AS id, snippet(questions_fts, -1, char(1), char(2), '…', 28) AS snippet FROM questions_fts
+             WHERE questions_fts MATCH ? AND rowid IN (${rows.map(() => '?').join(',')})`,
+          )
+          .all(match, ...rows.map((r) => r.id)) as { id: number; snippet: string }[]).map((r) => [r.id, r.snippet]),
+      );
+      for (const r of rows) r.snippet = snippets.get(r.id as number) ?? '';
+    }
   } else {
     total = (db.prepare(`SELECT count(*) AS n FROM ${FROM_QUESTIONS} WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
     rows = db
@@ -100,8 +109,8 @@ export function facetCounts(db: Db, query: string, filters: QuestionFilters): Fa
   const match = ftsQuery(query);
   const base = (omit?: FilterDimension) => {
     const where = whereFor(filters, omit);
-    const from = match ? `${FROM_QUESTIONS} JOIN questions_fts f ON f.rowid = q.id AND questions_fts MATCH ?` : FROM_QUESTIONS;
-    return { from, where: where.sql, params: match ? [match, ...where.params] : where.params };
+    if (!match) return { from: FROM_QUESTIONS, where: where.sql, params: where.params };
+    return { from: FROM_QUESTIONS, where: `q.id IN (SELECT rowid FROM questions_fts WHERE questions_fts MATCH ?) AND ${where.sql}`, params: [match, ...where.params] };
   };
   const grouped = (column: string, omit: FilterDimension): { value: string; count: number }[] => {
     const b = base(omit);

@@ -79,7 +79,11 @@ export function escapeHtml(text: string): string {
 }
 
 /** Characters that might make Markdown or HTML out of a string; without them the text is plain. */
-const MARKUP = /[<>&*_`#[\]!|\\~]|^\s*(?:[-+]|\d+\.)\s|^\s*>|\n\s*\n|\n\s*(?:[-+]|\d+\.)\s|^ {4}|\n {4}/;
+/** Characters that might make Markdown or HTML out of a string; without them the text is plain (blank lines are
+ * paragraphs either way, and a '<' not followed by a tag name, as in "< 5 mm", is just text). */
+const MARKUP = /[*_`#[\]!|\\~]|<[a-zA-Z!/?]|&[#a-zA-Z0-9]+;|^\s*(?:[-+]|\d+\.)\s|^\s*>|\n\s*(?:[-+]|\d+\.)\s|\n\s*>|^ {4}|\n {4}/;
+/** Raw HTML (a tag, a comment, a declaration): only then is DOMPurify needed. */
+const TAG = /<[a-zA-Z!/?]/;
 
 function plainToHtml(text: string): string {
   return text
@@ -94,7 +98,7 @@ export function markdownToSafeHtml(source: string): string {
   const text = source.replace(/\r\n?/g, '\n');
   if (!text.trim()) return '';
   if (!MARKUP.test(text)) return plainToHtml(text);
-  if (!text.includes('<')) return marked.parse(text) as string;
+  if (!TAG.test(text)) return marked.parse(text) as string;
   return sanitizeHtml(htmlMarked.parse(text) as string);
 }
 
