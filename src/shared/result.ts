@@ -14,7 +14,7 @@ export type ErrorCode =
 export interface Problem {
   /** File the problem is in (as the user named it), when there is one. */
   file?: string;
-  /** 1-based line (text formats) or 0-based item index (JSON arrays / packs). */
+  /** 1-based line (text formats) or 0-based item index (JSON arrays / packs; shown to people 1-based). */
   line?: number;
   item?: number;
   /** Field path, e.g. choices[2].text */
@@ -47,7 +47,7 @@ export class AppError extends Error {
 
 /** "file · line 17 · answer_idx: 'F' is not one of A–E" */
 export function formatProblem(p: Problem): string {
-  const where = [p.file, p.line !== undefined ? `line ${p.line}` : undefined, p.item !== undefined ? `item ${p.item}` : undefined, p.field]
+  const where = [p.file, p.line !== undefined ? `line ${p.line}` : undefined, p.item !== undefined ? `item ${p.item + 1}` : undefined, p.field]
     .filter(Boolean)
     .join(' · ');
   return where ? `${where}: ${p.message}` : p.message;

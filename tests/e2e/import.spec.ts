@@ -70,7 +70,9 @@ test('the MedQA test file imports through the UI, and picking it again changes n
 
 test('a hostile pack imports sanitised: no script runs, nothing remote loads, no javascript: links', async ({ page, server }) => {
   const foreign: string[] = [];
+  let requests = 0;
   page.on('request', (r) => {
+    requests++;
     const url = new URL(r.url());
     if (url.protocol === 'data:' || url.protocol === 'blob:') return;
     if (url.hostname !== '127.0.0.1') foreign.push(r.url());
@@ -117,13 +119,14 @@ test('a hostile pack imports sanitised: no script runs, nothing remote loads, no
       // The "click" text of the javascript: link, if it survived as text: clicking it runs nothing.
       for (const label of ['click', 'click here', 'bad', 'javascript link']) {
         const text = q.getByText(label, { exact: true });
-        if ((await text.count()) > 0) await text.first().click();
+        if ((await text.count()) > 0) await text.first().click({ force: true }); // choices are aria-disabled in the preview
       }
       expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
       await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\//);
       await page.screenshot({ path: join(SHOTS, `hostile-${stemText.split(' ')[0]}.png`), fullPage: true });
     });
   }
+  expect(requests, 'the request listener saw the app load').toBeGreaterThan(0);
   expect(foreign, 'requests to hosts other than 127.0.0.1').toEqual([]);
   expect(errors).toEqual([]);
 });

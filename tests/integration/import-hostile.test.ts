@@ -163,7 +163,7 @@ const REJECT: RejectCase[] = [
   // One bad question among good ones
   { fixture: 'missing-answer.json', problems: [{ file: 'missing-answer.json', item: 1, field: 'answer', message: 'is missing' }] },
   { fixture: 'answer-not-a-choice.json', problems: [{ file: 'answer-not-a-choice.json', item: 0, field: 'answer', message: "'F' is not one of A–E" }] },
-  { fixture: 'duplicate-ids.json', problems: [{ file: 'duplicate-ids.json', item: 2, field: 'id', message: "duplicate id 'h-001' (also at item 0)" }] },
+  { fixture: 'duplicate-ids.json', problems: [{ file: 'duplicate-ids.json', item: 2, field: 'id', message: "duplicate id 'h-001' (also at item 1)" }] },
   { fixture: 'one-choice.json', problems: [{ file: 'one-choice.json', item: 1, field: 'choices', message: 'needs at least 2 choices' }] },
   { fixture: 'choices-27.json', problems: [{ file: 'choices-27.json', item: 1, field: 'choices', message: 'may have at most 26 choices' }] },
   { fixture: 'stem-too-long.json', problems: [{ file: 'stem-too-long.json', item: 1, field: 'stem', message: 'must be at most 20,000 characters' }] },
@@ -289,7 +289,7 @@ describe('rejecting hostile input: nothing is written', () => {
     const result = await t.api.invoke('packs:import', { paths: [join(HOSTILE, 'answer-not-a-choice.json'), join(HOSTILE, 'medqa-answer-f.jsonl')] });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.error.message).toMatch(/^2 problems found; nothing was imported\. First: answer-not-a-choice\.json · item 0 · answer: 'F' is not one of A–E$/);
+    expect(result.error.message).toMatch(/^2 problems found; nothing was imported\. First: answer-not-a-choice\.json · item 1 · answer: 'F' is not one of A–E$/);
     expect(result.error.details).toEqual([
       { file: 'answer-not-a-choice.json', item: 0, field: 'answer', message: "'F' is not one of A–E" },
       { file: 'medqa-answer-f.jsonl', line: 3, field: 'answer_idx', message: "'F' is not one of A–E" },
@@ -351,11 +351,12 @@ describe('sanitising hostile content: imports, with the dangerous parts gone', (
     expect(choiceHtml(t.db, q.id)[0]).not.toMatch(/href/);
   });
 
-  it('remote images (Markdown and <img>) are dropped, not linked', async () => {
+  it('remote images (Markdown and <img>) are dropped, not linked; a Markdown image keeps its alt text', async () => {
     await importOk([join(HOSTILE, 'remote-image.json')]);
     expectSafe(storedHtml(t.db, 'hostile-remote-image'));
     const q = questionRow(t.db, 'hostile-remote-image', 'h-001')!;
-    expect(htmlToText(q.stem_html)).toMatch(/^A chest radiograph is shown\.\s+Which of the following is the most likely diagnosis\?$/);
+    expect(htmlToText(q.stem_html)).toMatch(/^x A chest radiograph is shown\.\s+Which of the following is the most likely diagnosis\?$/);
+    expect(q.stem_html).not.toMatch(/https?:/);
     expect(t.db.prepare('SELECT count(*) FROM question_media WHERE question_id = ?').pluck().get(q.id)).toBe(0);
     expect(t.db.prepare('SELECT count(*) FROM media m JOIN packs p ON p.id = m.pack_id WHERE p.key = ?').pluck().get('hostile-remote-image')).toBe(0);
   });
@@ -375,7 +376,9 @@ describe('sanitising hostile content: imports, with the dangerous parts gone', (
     const q = questionRow(t.db, 'csv-script', 'c1')!;
     expect(htmlToText(q.stem_html)).toBe('Which vitamin deficiency causes scurvy?');
     expect(choiceHtml(t.db, q.id).map(htmlToText)).toEqual(['Vitamin A', 'Vitamin C', 'Vitamin D']);
-    expect(htmlToText(q.explanation_html)).toBe('Collagen hydroxylation needs vitamin C.');
+    // The remote Markdown image in the explanation leaves its alt text ('t'), never its URL.
+    expect(htmlToText(q.explanation_html)).toBe('Collagen hydroxylation needs vitamin C. t');
+    expect(q.explanation_html).not.toMatch(/https?:/);
   });
 
   it('an SVG with <script>, handlers, foreignObject and external references is stored sanitised, not rejected', async () => {
@@ -433,7 +436,7 @@ describe('sanitising hostile content: imports, with the dangerous parts gone', (
     expect(report.packs).toEqual([expect.objectContaining({ key: 'hostile-bom-crlf', format: 'native', added: 2, total: 2 })]);
     expect(report.warnings).toEqual([]);
     const q = questionRow(t.db, 'hostile-bom-crlf', 'h-001')!;
-    expect(q.explanation_html).toBe('<p>Line one.<br>Line two.</p>');
+    expect(q.explanation_html).toBe('<p>Line one.<br>Line two.</p>\n');
     expect(storedHtml(t.db, 'hostile-bom-crlf').join('')).not.toMatch(/\r|\uFEFF/);
   });
 

@@ -78,7 +78,7 @@ describe('parseJsonMap: questions', () => {
     const data = [0, 3, 1, 5].map((answer_idx, i) => ({ question: `Q${i}`, options: ['a', 'b', 'c', 'd', 'e'], answer_idx }));
     const parsed = parse(data, { stem: 'question', choices: 'options', answer: 'answer_idx' });
     expect(parsed.items.map((i) => (i.value as { answer: string }).answer)).toEqual(['A', 'D', 'B', 'F']);
-    expect(validateItems(parsed).problems.map(formatProblem)).toEqual(["bank.json · item 3 · answer_idx: 'F' is not one of A–E"]);
+    expect(validateItems(parsed).problems.map(formatProblem)).toEqual(["bank.json · item 4 · answer_idx: 'F' is not one of A–E"]);
   });
 
   it('matches an answer given as the text of a choice, and passes anything else through for validation', () => {
@@ -91,9 +91,9 @@ describe('parseJsonMap: questions', () => {
     const parsed = parse(data, BASIC);
     expect(parsed.items.map((i) => (i.value as { answer?: unknown }).answer)).toEqual(['B', 'Insulin', 1.5, undefined]);
     expect(validateItems(parsed).problems.map(formatProblem)).toEqual([
-      'bank.json · item 1 · answer: must be one choice letter A–Z',
-      expect.stringMatching(/^bank\.json · item 2 · answer: .*string/),
-      'bank.json · item 3 · answer: is missing',
+      'bank.json · item 2 · answer: must be one choice letter A–Z',
+      expect.stringMatching(/^bank\.json · item 3 · answer: .*string/),
+      'bank.json · item 4 · answer: is missing',
     ]);
   });
 

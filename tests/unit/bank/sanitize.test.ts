@@ -10,9 +10,9 @@ function expectInert(html: string): void {
 }
 
 describe('markdownToSafeHtml: plain text', () => {
-  it('takes the fast path for one paragraph: line breaks, no parser (so no trailing newline)', () => {
+  it('takes the fast path for one paragraph: line breaks, no parser, same output as the parser', () => {
     expect(markdownToSafeHtml('A 45-year-old man has fever.\nHe is confused. Which of the following is the next step?')).toBe(
-      '<p>A 45-year-old man has fever.<br>He is confused. Which of the following is the next step?</p>',
+      '<p>A 45-year-old man has fever.<br>He is confused. Which of the following is the next step?</p>\n',
     );
   });
 
@@ -23,7 +23,7 @@ describe('markdownToSafeHtml: plain text', () => {
   });
 
   it('escapes quotes on the fast path', () => {
-    expect(markdownToSafeHtml(`O'Brien's "classic" triad`)).toBe('<p>O&#39;Brien&#39;s &quot;classic&quot; triad</p>');
+    expect(markdownToSafeHtml(`O'Brien's "classic" triad`)).toBe('<p>O&#39;Brien&#39;s &quot;classic&quot; triad</p>\n');
   });
 
   it('escapes < > & in text (lab values, inequalities) instead of reading them as tags', () => {
@@ -33,7 +33,7 @@ describe('markdownToSafeHtml: plain text', () => {
   });
 
   it('normalises CRLF and returns nothing for blank input', () => {
-    expect(markdownToSafeHtml('line one\r\nline two\rline three')).toBe('<p>line one<br>line two<br>line three</p>');
+    expect(markdownToSafeHtml('line one\r\nline two\rline three')).toBe('<p>line one<br>line two<br>line three</p>\n');
     expect(markdownToSafeHtml('line one\r\n\r\n**para**')).toBe('<p>line one</p>\n<p><strong>para</strong></p>\n');
     expect(markdownToSafeHtml('')).toBe('');
     expect(markdownToSafeHtml('  \n \r\n ')).toBe('');

@@ -70,7 +70,7 @@ export function validateItems(source: ParsedSource): { valid: ValidQuestion[]; p
     }
     const q = parsed.data;
     if (seen.has(q.id)) {
-      problems.push({ ...where, field: fieldName(['id'], source.fieldNames), message: `duplicate id '${q.id}' (also at ${raw.line !== undefined ? 'line' : 'item'} ${seen.get(q.id)})` });
+      problems.push({ ...where, field: fieldName(['id'], source.fieldNames), message: `duplicate id '${q.id}' (also at ${raw.line !== undefined ? `line ${seen.get(q.id)}` : `item ${(seen.get(q.id) ?? 0) + 1}`})` });
       continue;
     }
     seen.set(q.id, raw.line ?? raw.item);

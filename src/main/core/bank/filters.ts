@@ -49,6 +49,8 @@ export function whereFor(filters: QuestionFilters, omit?: FilterDimension): SqlW
 }
 
 export const FROM_QUESTIONS = 'questions q LEFT JOIN question_stats qs ON qs.question_id = q.id';
+/** Without a status filter the stats join is dead weight (SQLite does not drop it by itself). */
+export const fromQuestions = (filters: QuestionFilters) => (filters.statuses?.length ? FROM_QUESTIONS : 'questions q');
 
 /** Turns what a user types into a safe FTS5 query: every word must appear, the last one as a prefix. */
 export function ftsQuery(text: string): string | null {

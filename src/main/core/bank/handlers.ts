@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { CoreContext } from '../context';
 import type { HandlerMap } from '../handler';
 import { runImport } from './import';
-import { facetCounts, getMedia, getQuestion, listPacks, removePack, searchQuestions } from './queries';
+import { facetCounts } from './facets';
+import { getMedia, getQuestion, listPacks, removePack, searchQuestions } from './queries';
 import { getNote, relatedNotes, searchNotes } from '../notes/queries';
 import { writeSettings } from '../settings/settings';
 

@@ -1,11 +1,9 @@
 /** Reading the bank: the library list, facet counts, one question as the runner shows it, and media. */
-import type { Facets, FacetCount, PackSummary, QuestionFilters, QuestionListItem, QuestionView } from '../../../shared/types';
-import { EXAMS, CHOICE_LABELS, type Exam } from '../../../shared/pack';
+import type { PackSummary, QuestionFilters, QuestionListItem, QuestionView } from '../../../shared/types';
+import { CHOICE_LABELS, type Exam } from '../../../shared/pack';
 import { AppError } from '../../../shared/result';
 import type { Db } from '../db/open';
-import { FROM_QUESTIONS, ftsQuery, whereFor, type FilterDimension } from './filters';
-
-const EXAM_LABEL: Record<Exam, string> = { step1: 'Step 1', step2ck: 'Step 2 CK', step3: 'Step 3' };
+import { FROM_QUESTIONS, fromQuestions, ftsQuery, whereFor } from './filters';
 
 export function listPacks(db: Db): PackSummary[] {
   const rows = db
@@ -61,7 +59,9 @@ export function searchQuestions(db: Db, query: string, filters: QuestionFilters,
     // FTS first, materialised: the planner must never probe the full-text index once per question row.
     const hits = 'WITH hits AS MATERIALIZED (SELECT rowid AS id, bm25(questions_fts, 4.0, 2.0, 1.0) AS score FROM questions_fts WHERE questions_fts MATCH ?)';
     const from = `hits JOIN questions q ON q.id = hits.id JOIN packs p ON p.id = q.pack_id LEFT JOIN question_stats qs ON qs.question_id = q.id`;
-    total = (db.prepare(`${hits} SELECT count(*) AS n FROM ${from} WHERE ${where.sql}`).get(match, ...where.params) as { n: number }).n;
+    // The count needs no ranking: bm25 for thousands of hits is most of a search's cost.
+    const countHits = 'WITH hits AS MATERIALIZED (SELECT rowid AS id FROM questions_fts WHERE questions_fts MATCH ?)';
+    total = (db.prepare(`${countHits} SELECT count(*) AS n FROM ${from} WHERE ${where.sql}`).get(match, ...where.params) as { n: number }).n;
     rows = db
       .prepare(`${hits} SELECT ${select} FROM ${from} WHERE ${where.sql} ORDER BY hits.score LIMIT ? OFFSET ?`)
       .all(match, ...where.params, pageSize, page * pageSize) as Record<string, unknown>[];
@@ -77,7 +77,7 @@ export function searchQuestions(db: Db, query: string, filters: QuestionFilters,
       for (const r of rows) r.snippet = snippets.get(r.id as number) ?? '';
     }
   } else {
-    total = (db.prepare(`SELECT count(*) AS n FROM ${FROM_QUESTIONS} WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
+    total = (db.prepare(`SELECT count(*) AS n FROM ${fromQuestions(filters)} WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
     rows = db
       .prepare(
         `SELECT ${select}, substr(f.stem, 1, 220) AS snippet
@@ -102,50 +102,6 @@ export function searchQuestions(db: Db, query: string, filters: QuestionFilters,
       retired: r.retired === 1,
     })),
   };
-}
-
-/** Counts per value of every filter dimension, each computed with the other dimensions applied. */
-export function facetCounts(db: Db, query: string, filters: QuestionFilters): Facets {
-  const match = ftsQuery(query);
-  const base = (omit?: FilterDimension) => {
-    const where = whereFor(filters, omit);
-    if (!match) return { from: FROM_QUESTIONS, where: where.sql, params: where.params };
-    return { from: FROM_QUESTIONS, where: `q.id IN (SELECT rowid FROM questions_fts WHERE questions_fts MATCH ?) AND ${where.sql}`, params: [match, ...where.params] };
-  };
-  const grouped = (column: string, omit: FilterDimension): { value: string; count: number }[] => {
-    const b = base(omit);
-    return db
-      .prepare(`SELECT ${column} AS value, count(*) AS count FROM ${b.from} WHERE ${b.where} AND ${column} IS NOT NULL GROUP BY ${column} ORDER BY count DESC`)
-      .all(...b.params) as { value: string; count: number }[];
-  };
-  const packTitles = new Map((db.prepare('SELECT id, title FROM packs').all() as { id: number; title: string }[]).map((p) => [p.id, p.title]));
-  const packs: FacetCount[] = grouped('q.pack_id', 'packIds').map((r) => ({ value: String(r.value), label: packTitles.get(Number(r.value)) ?? '?', count: r.count }));
-  const exams = grouped('q.exam', 'exams').map((r) => ({ value: r.value, label: EXAM_LABEL[r.value as Exam] ?? r.value, count: r.count }));
-  exams.sort((a, b) => EXAMS.indexOf(a.value as Exam) - EXAMS.indexOf(b.value as Exam));
-  const named = (rows: { value: string; count: number }[]) => rows.map((r) => ({ value: r.value, label: r.value, count: r.count }));
-  const tb = base('tags');
-  const tags = db
-    .prepare(
-      `SELECT t.name AS value, count(*) AS count FROM ${tb.from} JOIN question_tags qt ON qt.question_id = q.id JOIN tags t ON t.id = qt.tag_id
-       WHERE ${tb.where} GROUP BY t.id ORDER BY count DESC, t.name LIMIT 60`,
-    )
-    .all(...tb.params) as { value: string; count: number }[];
-  const sb = base('statuses');
-  const s = db
-    .prepare(
-      `SELECT sum(qs.question_id IS NULL OR qs.attempts = 0) AS unused, sum(qs.last_outcome = 'correct') AS correct,
-         sum(qs.last_outcome = 'incorrect') AS incorrect, sum(qs.last_outcome = 'omitted') AS omitted, sum(qs.marked = 1) AS marked, count(*) AS total
-       FROM ${sb.from} WHERE ${sb.where}`,
-    )
-    .get(...sb.params) as Record<string, number | null>;
-  const all = base();
-  const total = (db.prepare(`SELECT count(*) AS n FROM ${all.from} WHERE ${all.where}`).get(...all.params) as { n: number }).n;
-  const statuses = (['unused', 'correct', 'incorrect', 'omitted', 'marked'] as const).map((k) => ({
-    value: k,
-    label: k[0]!.toUpperCase() + k.slice(1),
-    count: s[k] ?? 0,
-  }));
-  return { packs, exams, disciplines: named(grouped('q.discipline', 'disciplines')), systems: named(grouped('q.system', 'systems')), tags: named(tags), statuses, total };
 }
 
 /** One question; the answer and explanations only when `reveal` (library preview, review, tutor after submit). */

@@ -85,11 +85,12 @@ const MARKUP = /[*_`#[\]!|\\~]|<[a-zA-Z!/?]|&[#a-zA-Z0-9]+;|^\s*(?:[-+]|\d+\.)\s
 /** Raw HTML (a tag, a comment, a declaration): only then is DOMPurify needed. */
 const TAG = /<[a-zA-Z!/?]/;
 
+/** Plain text → the same HTML marked would produce for it (paragraphs, <br> for single line breaks). */
 function plainToHtml(text: string): string {
   return text
     .trim()
-    .split(/\n{2,}/)
-    .map((para) => `<p>${escapeHtml(para).replace(/\n/g, '<br>')}</p>`)
+    .split(/\n\s*\n/)
+    .map((para) => `<p>${escapeHtml(para.trim()).replace(/\n/g, '<br>')}</p>\n`)
     .join('');
 }
 

@@ -29,7 +29,8 @@ function extractImages(md: string, placement: 'stem' | 'explanation', media: Map
   const images: { file: string; alt: string; placement: 'stem' | 'explanation' }[] = [];
   const text = md.replace(MD_IMAGE, (_all, alt: string, src: string) => {
     const file = src.replace(/^\.\//, '');
-    if (media.has(file)) images.push({ file, alt: alt || 'Image', placement });
+    if (!media.has(file)) return alt; // a remote or missing image keeps its description, never its URL
+    images.push({ file, alt: alt || 'Image', placement });
     return '';
   });
   return { text, images };

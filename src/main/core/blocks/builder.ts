@@ -2,18 +2,18 @@
 import type { BlockSpecInput, QuestionFilters } from '../../../shared/types';
 import { AppError } from '../../../shared/result';
 import type { Db } from '../db/open';
-import { FROM_QUESTIONS, whereFor } from '../bank/filters';
+import { fromQuestions, whereFor } from '../bank/filters';
 import { mulberry32, samplePartial } from './random';
 
 export function countAvailable(db: Db, filters: QuestionFilters): number {
   const where = whereFor({ ...filters, includeRetired: false });
-  return (db.prepare(`SELECT count(*) AS n FROM ${FROM_QUESTIONS} WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
+  return (db.prepare(`SELECT count(*) AS n FROM ${fromQuestions(filters)} WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
 }
 
 /** The question ids of a block, in order. Same spec + seed + pool → same ids. */
 export function drawQuestions(db: Db, spec: BlockSpecInput & { seed: number }): number[] {
   const where = whereFor({ ...spec.filters, includeRetired: false });
-  const pool = (db.prepare(`SELECT q.id FROM ${FROM_QUESTIONS} WHERE ${where.sql} ORDER BY q.id`).raw().all(...where.params) as [number][]).map((r) => r[0]);
+  const pool = (db.prepare(`SELECT q.id FROM ${fromQuestions(spec.filters)} WHERE ${where.sql} ORDER BY q.id`).raw().all(...where.params) as [number][]).map((r) => r[0]);
   if (pool.length === 0) throw new AppError('CONFLICT', 'No questions match these filters.');
   if (spec.size > pool.length) {
     throw new AppError('CONFLICT', `Only ${pool.length} question${pool.length === 1 ? '' : 's'} match these filters; choose ${pool.length} or fewer.`, [

@@ -20,26 +20,27 @@ export const MIGRATIONS: readonly string[] = [
     removed_at    INTEGER                         -- removing a pack retires its questions; history stays
   );
 
+  -- Short columns first, long text last: a lookup by id that reads only filter columns never touches overflow pages.
   CREATE TABLE questions (
     id               INTEGER PRIMARY KEY,
     pack_id          INTEGER NOT NULL REFERENCES packs(id),
     source_id        TEXT NOT NULL,               -- id inside the pack, stable across versions
-    hash             TEXT NOT NULL,               -- content hash of the current revision
-    revision         INTEGER NOT NULL DEFAULT 1,
+    retired          INTEGER NOT NULL DEFAULT 0,  -- 1 = missing from the latest pack version or pack removed
     exam             TEXT,                        -- step1 | step2ck | step3
     discipline       TEXT,
     system           TEXT,
     topic            TEXT,
     difficulty       INTEGER,
-    stem_html        TEXT NOT NULL,
-    explanation_html TEXT NOT NULL DEFAULT '',
-    objective        TEXT NOT NULL DEFAULT '',
-    references_json  TEXT NOT NULL DEFAULT '[]',
     answer_index     INTEGER NOT NULL,
     choice_count     INTEGER NOT NULL,
-    retired          INTEGER NOT NULL DEFAULT 0,  -- 1 = missing from the latest pack version or pack removed
+    revision         INTEGER NOT NULL DEFAULT 1,
+    hash             TEXT NOT NULL,               -- content hash of the current revision
     created_at       INTEGER NOT NULL,
     updated_at       INTEGER NOT NULL,
+    objective        TEXT NOT NULL DEFAULT '',
+    references_json  TEXT NOT NULL DEFAULT '[]',
+    stem_html        TEXT NOT NULL,
+    explanation_html TEXT NOT NULL DEFAULT '',
     UNIQUE (pack_id, source_id)
   );
   -- Covering index for every filter and facet: counting a 50,000-question pool never reads the wide rows (stem HTML).
