@@ -53,7 +53,7 @@ export function facetCounts(db: Db, query: string, filters: QuestionFilters): Fa
 
   const packTitles = new Map((db.prepare('SELECT id, title FROM packs').all() as { id: number; title: string }[]).map((p) => [String(p.id), p.title]));
   const exams = sorted(tally(groups, filters, 'exams'), (v) => EXAM_LABEL[v as Exam] ?? v).sort((a, b) => EXAMS.indexOf(a.value as Exam) - EXAMS.indexOf(b.value as Exam));
-  const total = [...tally(groups, filters, 'exams').values()].reduce((n, c) => n + c, 0) + (filters.exams?.length ? 0 : nullExamCount(groups, filters));
+  const total = countAll(groups, filters);
 
   const tb = base(['tags']);
   const tags = db
@@ -84,13 +84,10 @@ export function facetCounts(db: Db, query: string, filters: QuestionFilters): Fa
   };
 }
 
-/** Questions without an exam pass when no exam filter is set; the exam tally skips them (no facet value). */
-function nullExamCount(groups: Group[], filters: QuestionFilters): number {
-  const others = (['packIds', 'systems', 'disciplines'] as const).map((d) => (filters[d]?.length ? new Set((filters[d] as (string | number)[]).map(String)) : null));
+/** Questions passing every filter: the pool size the builder offers. */
+function countAll(groups: Group[], filters: QuestionFilters): number {
+  const sets = DIMS.map((d) => (filters[d]?.length ? new Set((filters[d] as (string | number)[]).map(String)) : null));
   let n = 0;
-  for (const g of groups) {
-    if (g[0] !== null) continue;
-    if (others.every((set, i) => !set || set.has(String(g[i + 1])))) n += g[4];
-  }
+  for (const g of groups) if (sets.every((set, i) => !set || set.has(String(g[i])))) n += g[4];
   return n;
 }
