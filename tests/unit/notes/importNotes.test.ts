@@ -187,13 +187,14 @@ describe('rejected files', () => {
     expect(problems[0]!.message).toMatch(/not valid UTF-8/);
   });
 
-  it('skips empty files and notes with only front matter', () => {
-    const { notes, problems } = parseNotes(folder('V', { 'empty.md': '', 'blank.md': '  \n\n', 'meta.md': '---\ntitle: x\n---\n\n' }));
+  it('skips empty files and notes with only front matter, with a warning (they must not block a vault)', () => {
+    const { notes, problems, warnings } = parseNotes(folder('V', { 'empty.md': '', 'blank.md': '  \n\n', 'meta.md': '---\ntitle: x\n---\n\n' }));
     expect(notes).toEqual([]);
-    expect(problems).toEqual([
-      { file: 'V/blank.md', message: 'the note is empty' },
-      { file: 'V/empty.md', message: 'the note is empty' },
-      { file: 'V/meta.md', message: 'the note is empty' },
+    expect(problems).toEqual([]);
+    expect(warnings).toEqual([
+      { file: 'V/blank.md', message: 'the note is empty; skipped' },
+      { file: 'V/empty.md', message: 'the note is empty; skipped' },
+      { file: 'V/meta.md', message: 'the note is empty; skipped' },
     ]);
   });
 

@@ -142,8 +142,17 @@ export function runImport(ctx: CoreContext, input: ImportInput): ImportReport {
     packs.push({ source, valid, media });
   }
 
-  const dupKeys = packs.map((p) => p.source.pack.id).filter((k, i, all) => all.indexOf(k) !== i);
-  for (const key of new Set(dupKeys)) problems.push({ message: `two of the picked files are the same pack '${key}'; import one of them` });
+  // Two files with the same pack id would overwrite each other: keep the first, report the rest.
+  const seenKeys = new Set<string>();
+  for (let i = 0; i < packs.length; i++) {
+    const key = packs[i]!.source.pack.id;
+    if (!seenKeys.has(key)) {
+      seenKeys.add(key);
+      continue;
+    }
+    problems.push({ file: packs[i]!.source.file, message: `is the same pack '${key}' as another picked file; import one of them` });
+    packs.splice(i--, 1);
+  }
 
   if (problems.length && !input.skipInvalid) {
     const count = problems.length;

@@ -382,7 +382,7 @@ function parseOne(
   if (text === null) return null;
   const { yaml, body: rawBody } = splitFrontMatter(text);
   if (!rawBody.trim()) {
-    problems.push({ file, message: 'the note is empty' });
+    warnings.push({ file, message: 'the note is empty; skipped' }); // an empty Untitled.md must not block a vault
     return null;
   }
   if (rawBody.length > MAX_BODY_CHARS) {

@@ -68,7 +68,7 @@ export function parseMedqa(group: SourceGroup): ParsedSource {
   return {
     format: 'medqa',
     file,
-    pack: { id: slugFromFile(file), title: titleFromFile(file), version: '1', description: 'Imported from a MedQA JSONL file.', license: '', author: '' },
+    pack: { id: slugFromFile(file), title: `MedQA · ${titleFromFile(file)}`, version: '1', description: 'Imported from a MedQA JSONL file.', license: '', author: '' },
     items,
     files: new Map(),
     problems,
