@@ -127,6 +127,7 @@ test('clicking Next shows the next item quickly (performance measure recorded)',
   expect(measures).toBe(4);
   // Tutor mode: submit reveals the explanation at once.
   await runner.choice('A').click();
+  await expect(runner.choice('A')).toHaveAttribute('aria-checked', 'true');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('region', { name: 'Explanation' })).toBeVisible();
 });
