@@ -60,6 +60,15 @@ export function onProgress(listener: (event: ProgressEvent) => void): () => void
   return () => source.close();
 }
 
+/** Menu commands from the Electron shell (File → Import…); browser mode has no native menu. */
+export function onMenuCommand(listener: (action: string) => void): () => void {
+  if (!isElectron) return () => undefined;
+  return window.vignette!.onEvent((e) => {
+    const event = e as { kind?: string; action?: string };
+    if (event.kind === 'menu' && event.action) listener(event.action);
+  });
+}
+
 /** Native file dialog in Electron; null in browser mode (use a file input instead). */
 export function pickNativeFiles(kind: 'files' | 'folder'): Promise<string[]> | null {
   return isElectron ? window.vignette!.pickFiles(kind) : null;

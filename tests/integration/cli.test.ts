@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/main/core/db/open';
 import { SCHEMA_VERSION } from '../../src/main/core/db/migrations';
-import { REPO, tempDir } from '../helpers/db';
+import { MEDQA, REPO, tempDir } from '../helpers/db';
 
 const BIN = join(REPO, 'bin/vignette.mjs');
 
@@ -54,6 +54,42 @@ beforeEach(() => {
 afterEach(() => cleanup());
 
 describe('vignette CLI', { timeout: 120_000 }, () => {
+  it('imports the MedQA file (1,273 questions, exams mapped), finds it again unchanged, lists and searches it', () => {
+    const first = vignette(['import', MEDQA, '--db', dbPath, '--json']);
+    expect(first.code).toBe(0);
+    const report = JSON.parse(first.stdout) as { packs: { added: number; unchanged: number; format: string }[] };
+    expect(report.packs).toMatchObject([{ format: 'medqa', added: 1273, unchanged: 0 }]);
+    const db = openDatabase(dbPath);
+    try {
+      const exams = db.prepare('SELECT exam, count(*) AS n FROM questions GROUP BY exam ORDER BY exam').all();
+      expect(exams).toEqual([
+        { exam: 'step1', n: 679 },
+        { exam: 'step2ck', n: 594 },
+      ]);
+    } finally {
+      db.close();
+    }
+    const again = vignette(['import', MEDQA, '--db', dbPath]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('0 added, 0 updated, 1273 unchanged, 0 retired');
+    const packs = vignette(['packs', '--db', dbPath]);
+    expect(packs.stdout).toContain('1273 questions');
+    const search = vignette(['search', 'tinnitus', '--db', dbPath, '--json']);
+    expect((JSON.parse(search.stdout) as { total: number }).total).toBeGreaterThan(0);
+  });
+
+  it('an invalid file exits 1, names the problem, and --dry-run writes nothing', () => {
+    const bad = join(dir, 'bad.jsonl');
+    writeFileSync(bad, '{"question":"Q?","options":{"A":"a","B":"b"},"answer_idx":"F","meta_info":"step1"}\n');
+    const r = vignette(['import', bad, '--db', dbPath]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("bad.jsonl · line 1 · answer_idx: 'F' is not one of A–B");
+    const dry = vignette(['import', MEDQA, '--db', dbPath, '--dry-run', '--json']);
+    expect((JSON.parse(dry.stdout) as { dryRun: boolean; packs: { added: number }[] }).packs[0]!.added).toBe(1273);
+    const info = JSON.parse(vignette(['info', '--db', dbPath, '--json']).stdout) as { counts: { questions: number } };
+    expect(info.counts.questions).toBe(0);
+  });
+
   it('--help exits 0 and lists every command', () => {
     const r = vignette(['--help']);
     expect(r.code).toBe(0);

@@ -1,4 +1,6 @@
-import { NavLink, Outlet } from 'react-router';
+import { useEffect } from 'react';
+import { NavLink, Outlet, useNavigate } from 'react-router';
+import { onMenuCommand } from '../api';
 import { useApi } from '../queries';
 import { useTheme } from '../theme';
 
@@ -18,6 +20,8 @@ const NAV = [
 export function Layout() {
   const settings = useApi('settings:get', {});
   useTheme(settings.data?.theme ?? 'system', settings.data?.fontScale ?? 1);
+  const navigate = useNavigate();
+  useEffect(() => onMenuCommand((action) => action === 'import' && navigate('/import')), [navigate]);
   return (
     <div className="app">
       <nav className="sidebar" aria-label="Main">
