@@ -128,3 +128,22 @@ export const packSchema = z.object({
 
 export type PackQuestion = z.infer<typeof packQuestionSchema>;
 export type PackMeta = z.infer<typeof packMetaSchema>;
+
+/** Fields a JSON array can be mapped onto (`--map target=source`, and the Import screen's mapping editor). */
+export const MAP_TARGETS = [
+  'id',
+  'stem',
+  'choices',
+  'choiceExplanations',
+  'answer',
+  'explanation',
+  'objective',
+  'exam',
+  'discipline',
+  'system',
+  'topic',
+  'tags',
+  'difficulty',
+  'references',
+] as const;
+export type MapTarget = (typeof MAP_TARGETS)[number];

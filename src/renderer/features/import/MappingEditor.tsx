@@ -1,22 +1,8 @@
 /** Field mapping for a JSON array of questions: which source path fills each Vignette field. */
 
-export const MAP_TARGETS = [
-  'id',
-  'stem',
-  'choices',
-  'choiceExplanations',
-  'answer',
-  'explanation',
-  'objective',
-  'exam',
-  'discipline',
-  'system',
-  'topic',
-  'tags',
-  'difficulty',
-  'references',
-] as const;
-export type MapTarget = (typeof MAP_TARGETS)[number];
+import { MAP_TARGETS, type MapTarget } from '../../../shared/pack';
+
+export { MAP_TARGETS, type MapTarget };
 export interface MapRow {
   target: MapTarget;
   source: string;

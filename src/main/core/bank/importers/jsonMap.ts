@@ -8,28 +8,14 @@
  */
 import { CHOICE_LABELS } from '../../../../shared/pack';
 import { AppError, type Problem } from '../../../../shared/result';
+import { MAP_TARGETS, type MapTarget } from '../../../../shared/pack';
 import { slugFromFile, titleFromFile, type ParsedSource, type RawItem } from '../draft';
 import { decodeText, type SourceGroup } from '../sources';
 import { contentId, difficultyFrom, normaliseExam, splitList } from './csv';
 import { parseJson } from './json';
 
-const TARGETS = [
-  'id',
-  'stem',
-  'choices',
-  'choiceExplanations',
-  'answer',
-  'explanation',
-  'objective',
-  'exam',
-  'discipline',
-  'system',
-  'topic',
-  'tags',
-  'difficulty',
-  'references',
-] as const;
-type Target = (typeof TARGETS)[number];
+const TARGETS = MAP_TARGETS;
+type Target = MapTarget;
 
 const REQUIRED: readonly Target[] = ['stem', 'choices', 'answer'];
 const REQUIRED_MESSAGE = 'the mapping needs stem, choices and answer (e.g. --map stem=question --map choices=options --map answer=answer_idx)';
