@@ -130,4 +130,5 @@ test('clicking Next shows the next item quickly (performance measure recorded)',
   await expect(runner.choice('A')).toHaveAttribute('aria-checked', 'true');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('region', { name: 'Explanation' })).toBeVisible();
+  await expect(page.getByTestId('outcome-banner')).toHaveText(/^(Correct|Incorrect.*The correct answer is [B-H]\.)/);
 });

@@ -18,9 +18,11 @@ interface Props {
   onStrike?: (choice: number, struck: boolean) => void;
   onHighlightsChange?: (highlights: Highlight[]) => void;
   locked?: boolean;
+  /** Show "Correct / Incorrect — the answer is D" above the choices once the answer is revealed (runner, review). */
+  outcomeBanner?: boolean;
 }
 
-export function QuestionBody({ question, selected = null, struck = [], highlights = [], onSelect, onStrike, onHighlightsChange, locked }: Props) {
+export function QuestionBody({ question, selected = null, struck = [], highlights = [], onSelect, onStrike, onHighlightsChange, locked, outcomeBanner }: Props) {
   const stemRef = useRef<HTMLDivElement>(null);
   const revealed = question.answerIndex !== undefined;
 
@@ -58,6 +60,7 @@ export function QuestionBody({ question, selected = null, struck = [], highlight
           ))}
         </div>
       )}
+      {revealed && outcomeBanner && <OutcomeBanner selected={selected} answer={question.answerIndex!} labels={question.choices.map((c) => c.label)} />}
       <ul className="choices" role="radiogroup" aria-label="Answer choices">
         {question.choices.map((choice, i) => {
           const isStruck = struck.includes(i);
@@ -141,5 +144,17 @@ export function QuestionBody({ question, selected = null, struck = [], highlight
         </section>
       )}
     </article>
+  );
+}
+
+function OutcomeBanner({ selected, answer, labels }: { selected: number | null; answer: number; labels: string[] }) {
+  const kind = selected === null ? 'omitted' : selected === answer ? 'correct' : 'incorrect';
+  const text = { correct: 'Correct', incorrect: 'Incorrect', omitted: 'Omitted' }[kind];
+  return (
+    <div className={`outcome-banner ${kind}`} role="status" data-testid="outcome-banner">
+      <strong>{text}</strong>
+      {kind !== 'correct' && <span>The correct answer is {labels[answer]}.</span>}
+      {selected !== null && kind === 'incorrect' && <span className="muted">You chose {labels[selected]}.</span>}
+    </div>
   );
 }

@@ -102,7 +102,7 @@ export function ReviewPage() {
                 {item.data.question.system ? ` · ${item.data.question.system}` : ''}
                 {item.data.question.discipline ? ` · ${item.data.question.discipline}` : ''}
               </p>
-              <QuestionBody question={item.data.question} selected={item.data.item.selected} struck={item.data.item.struck} highlights={item.data.item.highlights} locked />
+              <QuestionBody question={item.data.question} selected={item.data.item.selected} struck={item.data.item.struck} highlights={item.data.item.highlights} locked outcomeBanner />
               {item.data.note && (
                 <div className="objective">
                   <strong>My note: </strong>

@@ -96,6 +96,7 @@ export function RunnerPage() {
                 struck={view.item.struck}
                 highlights={view.item.highlights}
                 locked={view.item.submitted || finished}
+                outcomeBanner
                 onSelect={(c) => void actions.select(c)}
                 onStrike={(c, s) => void actions.strike(c, s)}
                 onHighlightsChange={(h) => void actions.highlight(h)}
