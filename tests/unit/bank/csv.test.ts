@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, it, expect } from 'vitest';
 import { validateItems } from '../../../src/main/core/bank/draft';
-import { looksCsv, parseCsv, tokenizeCsv } from '../../../src/main/core/bank/importers/csv';
+import { looksCsv, parseCsv } from '../../../src/main/core/bank/importers/csv';
+import { tokenizeCsv } from '../../../src/main/core/bank/importers/csvTokenizer';
 import type { SourceGroup } from '../../../src/main/core/bank/sources';
 import { formatProblem } from '../../../src/shared/result';
 

@@ -6,11 +6,11 @@
  * The importer only reshapes: it emits raw values in the pack-question shape and leaves every rule (choice count,
  * answer range, lengths, difficulty range) to validateItems, so messages match the other formats.
  */
-import { createHash } from 'node:crypto';
-import type { Exam } from '../../../../shared/pack';
 import type { Problem } from '../../../../shared/result';
 import { letterOf, slugFromFile, titleFromFile, type ParsedSource, type RawItem } from '../draft';
 import { decodeText, extensionOf, type SourceGroup } from '../sources';
+import { tokenizeCsv, type CsvRecord } from './csvTokenizer';
+import { contentId, difficultyFrom, normaliseExam, splitList } from './fields';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Detection
@@ -124,118 +124,6 @@ function firstNonBlankLine(text: string, offset: number): string {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// RFC 4180 records
-
-export interface CsvRecord {
-  /** 1-based line the record starts on. */
-  line: number;
-  fields: string[];
-}
-
-export interface CsvTokens {
-  records: CsvRecord[];
-  /** Set when the text ends inside a quoted field: the line its record starts on. */
-  unclosedLine?: number;
-}
-
-/**
- * Splits text into records. A field is quoted when its first non-blank character is `"`; inside, `""` is a quote and
- * separators and line breaks are text. Records whose fields are all blank (empty lines, Excel's `,,,,` rows) are
- * skipped. On an unclosed quote the records before it are returned and the rest is dropped: everything after the
- * stray quote would otherwise be read as one giant field.
- *
- * Fields are cut out with indexOf and slice rather than built a character at a time, which was ~15× slower on a
- * 20 MB file.
- */
-export function tokenizeCsv(text: string, separator: string, firstLine = 1): CsvTokens {
-  const records: CsvRecord[] = [];
-  const delimiters = new DelimiterFinder(text, separator);
-  let fields: string[] = [];
-  let line = firstLine;
-  let recordLine = firstLine;
-  let pos = 0;
-  for (;;) {
-    let field: string;
-    const open = openingQuote(text, pos, separator);
-    if (open >= 0) {
-      const quoted = readQuoted(text, open);
-      if (!quoted) return { records, unclosedLine: recordLine };
-      line += countNewlines(text, open, quoted.end);
-      // Anything between the closing quote and the next delimiter is kept, as most spreadsheets do.
-      const end = delimiters.next(quoted.end);
-      field = quoted.value + text.slice(quoted.end, end);
-      pos = end;
-    } else {
-      const end = delimiters.next(pos);
-      field = text.slice(pos, end);
-      pos = end;
-    }
-    fields.push(field);
-    if (pos < text.length && text.charAt(pos) === separator) {
-      pos++;
-      continue;
-    }
-    if (fields.some((f) => f.trim() !== '')) records.push({ line: recordLine, fields });
-    fields = [];
-    if (pos >= text.length - 1) return { records }; // end of text, or a final line break
-    pos++; // past the line break
-    line++;
-    recordLine = line;
-  }
-}
-
-/** The position of the `"` that opens a field starting at pos (after blanks that are layout), or -1. */
-function openingQuote(text: string, pos: number, separator: string): number {
-  let i = pos;
-  while ((text.charAt(i) === ' ' || text.charAt(i) === '\t') && text.charAt(i) !== separator) i++;
-  return text.charAt(i) === '"' ? i : -1;
-}
-
-/** Reads a quoted field whose opening quote is at open; undefined when the text ends before it closes. */
-function readQuoted(text: string, open: number): { value: string; end: number } | undefined {
-  let value = '';
-  let from = open + 1;
-  for (;;) {
-    const close = text.indexOf('"', from);
-    if (close < 0) return undefined;
-    value += text.slice(from, close);
-    if (text.charAt(close + 1) !== '"') return { value, end: close + 1 };
-    value += '"';
-    from = close + 2;
-  }
-}
-
-function countNewlines(text: string, from: number, to: number): number {
-  let count = 0;
-  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) count++;
-  return count;
-}
-
-/**
- * The next separator or line break at or after a position. Each kind's next position is remembered until passed, so a
- * file whose separator never occurs is not rescanned to its end for every line.
- */
-class DelimiterFinder {
-  private nextSeparator = -1;
-  private nextNewline = -1;
-  constructor(
-    private readonly text: string,
-    private readonly separator: string,
-  ) {}
-
-  next(pos: number): number {
-    if (this.nextSeparator < pos) this.nextSeparator = this.find(this.separator, pos);
-    if (this.nextNewline < pos) this.nextNewline = this.find('\n', pos);
-    return Math.min(this.nextSeparator, this.nextNewline);
-  }
-
-  private find(target: string, pos: number): number {
-    const at = this.text.indexOf(target, pos);
-    return at < 0 ? this.text.length : at;
-  }
-}
-
-// ---------------------------------------------------------------------------------------------------------------
 // Columns
 
 type FieldKey = 'id' | 'stem' | 'answer' | 'explanation' | 'objective' | 'exam' | 'discipline' | 'system' | 'topic' | 'tags' | 'difficulty' | 'references';
@@ -331,27 +219,6 @@ function fieldNamesOf(columns: Columns): Partial<Record<string, string>> {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Values
-
-const EXAM_ALIASES: Record<string, Exam> = { step1: 'step1', step2: 'step2ck', step2ck: 'step2ck', 'step2&3': 'step2ck', step3: 'step3' };
-
-/** "Step 2 CK", "step2", "step2&3" (MedQA) → step2ck; anything unknown is returned as given, for validation to report. */
-export function normaliseExam(raw: string): string {
-  return EXAM_ALIASES[raw.toLowerCase().replace(/[\s_-]+/g, '').replace(/^usmle/, '')] ?? raw;
-}
-
-/** Numbers become numbers (so 2.5 or 7 get the schema's range message); other text stays text and is rejected. */
-export function difficultyFrom(raw: string): number | string {
-  return /^-?\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : raw;
-}
-
-/** Splits a list field, trimming and dropping empty and repeated entries. */
-export function splitList(raw: string, separators: RegExp): string[] {
-  return [...new Set(raw.split(separators).map((s) => s.trim()).filter(Boolean))];
-}
-
-export function contentId(prefix: string, stem: string): string {
-  return `${prefix}-${createHash('sha1').update(stem).digest('hex').slice(0, 16)}`;
-}
 
 interface PresentChoice {
   letter: number;

@@ -11,7 +11,7 @@ import { AppError, type Problem } from '../../../../shared/result';
 import { MAP_TARGETS, type MapTarget } from '../../../../shared/pack';
 import { slugFromFile, titleFromFile, type ParsedSource, type RawItem } from '../draft';
 import { decodeText, type SourceGroup } from '../sources';
-import { contentId, difficultyFrom, normaliseExam, splitList } from './csv';
+import { contentId, difficultyFrom, normaliseExam, splitList } from './fields';
 import { parseJson } from './json';
 
 const TARGETS = MAP_TARGETS;
