@@ -158,6 +158,16 @@ async function benchBank(db: Db, api: Api): Promise<void> {
   record('save an answer (incl. returning block state)', 'ms', save, 2, baseSave);
   record('mark an item', 'ms', mark, 2, baseSave);
 
+  const count: number[] = [];
+  for (let i = 0; i < 24; i++) count.push(await time(() => api.call('blocks:count', { filters })));
+  const rawCountSql = db.prepare(
+    `SELECT count(*) FROM questions q LEFT JOIN question_stats qs ON qs.question_id = q.id WHERE q.retired = 0 AND q.pack_id IN (?, ?, ?) AND q.exam = 'step1'
+     AND (qs.question_id IS NULL OR qs.attempts = 0 OR qs.last_outcome = 'incorrect')`,
+  );
+  const baseCount: number[] = [];
+  for (let i = 0; i < 24; i++) baseCount.push(await time(() => rawCountSql.pluck().get(...filters.packIds)));
+  record('filtered count (questions available)', 'ms', count, 30, baseCount);
+
   const queries = ['chest pain', 'myocardial infarction', 'pregnant woman', 'antibiotic', 'renal failure', 'fever cough', 'diabetes', 'headache'];
   const search: number[] = [];
   const facets: number[] = [];
@@ -177,7 +187,7 @@ async function benchBank(db: Db, api: Api): Promise<void> {
   const rawGroup = db.prepare("SELECT system, count(*) FROM questions WHERE retired = 0 AND exam = 'step1' GROUP BY system");
   const baseFacets: number[] = [];
   for (let i = 0; i < 24; i++) baseFacets.push(await time(() => rawGroup.all()));
-  record('filtered counts (all facets)', 'ms', facets, 30, baseFacets);
+  record('facet counts, 5 dimensions (library/builder chips)', 'ms', facets, 30, baseFacets);
 }
 
 async function main(): Promise<void> {

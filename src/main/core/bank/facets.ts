@@ -56,11 +56,13 @@ export function facetCounts(db: Db, query: string, filters: QuestionFilters): Fa
   const total = countAll(groups, filters);
 
   const tb = base(['tags']);
+  // Count by tag id over the filtered ids (read from the covering index), then name only the 60 largest.
   const tags = db
     .prepare(
-      // The matching ids come from the covering index (an ephemeral set); tags are then counted from question_tags.
-      `SELECT t.name AS value, count(*) AS count FROM question_tags qt JOIN tags t ON t.id = qt.tag_id
-       WHERE qt.question_id IN (SELECT q.id FROM ${tb.from} WHERE ${tb.where}) GROUP BY qt.tag_id ORDER BY count DESC, t.name LIMIT 60`,
+      `SELECT t.name AS value, x.count FROM (
+         SELECT qt.tag_id, count(*) AS count FROM ${tb.from} JOIN question_tags qt ON qt.question_id = q.id
+         WHERE ${tb.where} GROUP BY qt.tag_id ORDER BY count DESC LIMIT 60
+       ) x JOIN tags t ON t.id = x.tag_id ORDER BY x.count DESC, t.name`,
     )
     .all(...tb.params) as { value: string; count: number }[];
 
