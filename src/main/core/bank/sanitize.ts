@@ -112,9 +112,16 @@ export function sanitizeHtml(html: string): string {
 
 /** Inline fragment (a choice): same as markdownToSafeHtml but without a wrapping paragraph for a single line. */
 export function inlineMarkdownToSafeHtml(source: string): string {
+  // Most choices are one plain line ("Tamoxifen"): escaping is all they need.
+  if (!source.includes('\n') && !MARKUP.test(source)) return escapeHtml(source.trim());
   const html = markdownToSafeHtml(source);
   const single = /^<p>([\s\S]*)<\/p>\s*$/.exec(html);
   return single && !single[1]!.includes('<p>') ? single[1]! : html;
+}
+
+/** True when the text renders as plain paragraphs: its search text is then the text itself. */
+export function isPlainText(source: string): boolean {
+  return !MARKUP.test(source);
 }
 
 /** HTML → plain text, for search and previews. Only used on our own sanitised HTML. */

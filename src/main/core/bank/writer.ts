@@ -2,12 +2,12 @@
  * Writes one validated pack in one transaction: upsert the pack, add new questions, update changed ones (keeping the
  * replaced revision), leave unchanged ones alone, retire those missing from this version. Progress is never touched.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash as oneShotHash } from 'node:crypto';
 import type { PackQuestion } from '../../../shared/pack';
 import type { ImportFormat } from '../../../shared/types';
 import type { Db } from '../db/open';
 import type { CheckedMedia } from './media';
-import { htmlToText, inlineMarkdownToSafeHtml, markdownToSafeHtml } from './sanitize';
+import { htmlToText, inlineMarkdownToSafeHtml, isPlainText, markdownToSafeHtml } from './sanitize';
 import type { ParsedSource, ValidQuestion } from './draft';
 
 export interface PackWriteResult {
@@ -37,6 +37,8 @@ function extractImages(md: string, placement: 'stem' | 'explanation', media: Map
 }
 
 export function questionHash(q: PackQuestion, media: Map<string, CheckedMedia>): string {
+  // Without media (MedQA, CSV), the one-shot hash avoids a Hash object per question.
+  if (media.size === 0) return oneShotHash('sha1', JSON.stringify(q));
   const h = createHash('sha1').update(JSON.stringify(q));
   // Images listed in `images` and images embedded in the Markdown both belong to the question's content.
   for (const m of media.values()) {
@@ -158,7 +160,14 @@ export function writePack(
     body.choices.forEach((c, idx) => s.insertChoice.run(id, idx, c.html, c.explanation));
     for (const tag of new Set(q.tags)) s.linkTag.run(id, tagId(tag));
     body.images.forEach((image, position) => s.linkMedia.run(id, position, mediaIds.get(image.file), image.placement, image.alt));
-    s.insertFts.run(id, htmlToText(body.stemHtml), body.choices.map((c) => htmlToText(c.html)).join('\n'), htmlToText(body.explanationHtml));
+    // Plain text is its own search text; only rendered Markdown needs stripping back to text.
+    const text = (source: string, html: string) => (isPlainText(source) ? source.trim() : htmlToText(html));
+    s.insertFts.run(
+      id,
+      text(q.stem, body.stemHtml),
+      body.choices.map((c, i) => text(q.choices[i]!.text, c.html)).join('\n'),
+      text(q.explanation, body.explanationHtml),
+    );
   };
 
   const row = (q: PackQuestion, hash: string) => ({
