@@ -149,6 +149,8 @@ export interface NoteSummary {
 export interface NoteView extends NoteSummary {
   bodyHtml: string;
   bodyMd: string;
+  /** The note's own images (from its vault), shown under the body. */
+  images: { name: string; mime: string; base64: string }[];
 }
 
 export type BlockMode = 'timed' | 'tutor' | 'untimed';

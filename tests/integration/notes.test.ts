@@ -52,6 +52,8 @@ describe('importing a vault', () => {
     expect(as.snippet.startsWith('Crescendo-decrescendo systolic ejection murmur')).toBe(true);
     const media = noteMedia(db, as.id);
     expect(media.map((m) => [m.name, m.mime])).toEqual([['Cardiology/Valves/img/as-gradient.svg', 'image/svg+xml']]);
+    // The note as the Notes screen receives it carries its images.
+    expect(as.images.map((m) => m.name)).toEqual(['Cardiology/Valves/img/as-gradient.svg']);
     expect(Buffer.from(media[0]!.base64, 'base64').toString('utf8')).toContain('<title>Left ventricular and aortic pressure in aortic stenosis</title>');
 
     const hf = getNote(db, idOf('Heart failure with reduced ejection fraction'));

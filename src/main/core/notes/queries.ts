@@ -78,7 +78,7 @@ export function getNote(db: Db, id: number): NoteView {
     .prepare(`SELECT ${SUMMARY_COLUMNS}, ${PREVIEW_SQL} AS snippet, n.body_html, n.body_md FROM notes n WHERE n.id = ?`)
     .get(id) as (NoteRow & { body_html: string; body_md: string }) | undefined;
   if (!row) throw new AppError('NOT_FOUND', `Note ${id} not found`);
-  return { ...toSummary(row), bodyHtml: row.body_html, bodyMd: row.body_md };
+  return { ...toSummary(row), bodyHtml: row.body_html, bodyMd: row.body_md, images: noteMedia(db, id) };
 }
 
 /**

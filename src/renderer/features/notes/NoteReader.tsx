@@ -32,6 +32,16 @@ export function NoteReader({ id }: { id: number }) {
         )}
       </header>
       {n.bodyHtml.trim() ? <SafeHtml html={n.bodyHtml} className="question-text note-body" /> : <p className="muted">This note is empty.</p>}
+      {n.images.length > 0 && (
+        <div className="question-images" data-testid="note-images">
+          {n.images.map((img) => (
+            <figure key={img.name} className="note-figure">
+              <img src={`data:${img.mime};base64,${img.base64}`} alt={img.name} />
+              <figcaption className="muted small">{img.name}</figcaption>
+            </figure>
+          ))}
+        </div>
+      )}
     </article>
   );
 }
