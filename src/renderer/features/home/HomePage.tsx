@@ -1,5 +1,6 @@
-import { Link, useNavigate } from 'react-router';
-import { EmptyState, ErrorBox, PageHeader, formatDate, formatDuration } from '../../components/common';
+import { Link } from 'react-router';
+import { EmptyState, ErrorBox, PageHeader } from '../../components/common';
+import { BlocksTable } from '../blocks/BlocksPage';
 import { useApi, useApiMutation } from '../../queries';
 
 function daysUntil(isoDate: string): number {
@@ -16,7 +17,6 @@ export function HomePage() {
   const open = useApi('blocks:list', { status: 'open' });
   const loadSamples = useApiMutation('packs:loadSamples', ['app:info', 'packs:list', 'settings:get', 'questions:search', 'questions:facets']);
   const dismiss = useApiMutation('settings:set', ['settings:get']);
-  const navigate = useNavigate();
   const counts = info.data?.counts;
   const offerSamples = counts && counts.questions === 0 && settings.data && !settings.data.samplesOffered;
 
@@ -78,36 +78,9 @@ export function HomePage() {
         <h2>Blocks in progress</h2>
         {open.data && open.data.length === 0 && <p className="muted">No unfinished blocks. Create one to start practising.</p>}
         {open.data && open.data.length > 0 && (
-          <table className="data" data-testid="open-blocks">
-            <thead>
-              <tr>
-                <th>Block</th>
-                <th>Started</th>
-                <th>Progress</th>
-                <th>Time</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {open.data.map((b) => (
-                <tr key={b.id}>
-                  <td>
-                    {b.title} <span className="badge warn">{b.status === 'suspended' ? 'Suspended' : 'In progress'}</span>
-                  </td>
-                  <td>{formatDate(b.createdAt)}</td>
-                  <td>
-                    {b.answeredCount} / {b.itemCount} answered
-                  </td>
-                  <td>{b.timeLimitMs !== null ? `${formatDuration(b.timeLimitMs - b.elapsedMs)} left` : formatDuration(b.elapsedMs)}</td>
-                  <td>
-                    <button className="primary" onClick={() => navigate(`/blocks/${b.id}/run`)}>
-                      Resume
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <div data-testid="open-blocks">
+            <BlocksTable blocks={open.data} />
+          </div>
         )}
       </section>
       {counts && counts.questions === 0 && !offerSamples && (
