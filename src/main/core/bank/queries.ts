@@ -4,6 +4,7 @@ import { CHOICE_LABELS, type Exam } from '../../../shared/pack';
 import { AppError } from '../../../shared/result';
 import type { Db } from '../db/open';
 import { FROM_QUESTIONS, fromQuestions, ftsQuery, whereFor } from './filters';
+import { buildSnippet, matcher, queryWords } from './snippet';
 
 export function listPacks(db: Db): PackSummary[] {
   const rows = db
@@ -49,6 +50,38 @@ function statusOf(outcome: string | null, attempts: number | null): QuestionList
   return (outcome ?? 'unused') as QuestionListItem['status'];
 }
 
+/**
+ * One page of hits in rank order. FTS5 ranks fast with ORDER BY rank LIMIT k (bm25 weights stem 4, choices 2,
+ * explanation 1, configured in the migration); the filters are applied to that top k, and k grows only when too
+ * few of the top hits pass them.
+ */
+function rankedPage(db: Db, match: string, from: string, select: string, where: { sql: string; params: unknown[] }, page: number, pageSize: number, total: number) {
+  const need = (page + 1) * pageSize;
+  if (need > total + pageSize) return [];
+  for (let k = Math.max(200, need * 4); ; k *= 4) {
+    const rows = db
+      .prepare(
+        `WITH hits AS MATERIALIZED (SELECT rowid AS id, rank AS score FROM questions_fts WHERE questions_fts MATCH ? ORDER BY rank LIMIT ?)
+         SELECT ${select} FROM hits ${from} WHERE ${where.sql} ORDER BY hits.score LIMIT ? OFFSET ?`,
+      )
+      .all(match, k, ...where.params, pageSize, page * pageSize) as Record<string, unknown>[];
+    // Enough rows, or the top k already held every hit that passes the filters.
+    if (rows.length === pageSize || page * pageSize + rows.length >= total || k >= 1_000_000) return rows;
+  }
+}
+
+/** The stored search text (stem, then choices) of some questions, for excerpts. */
+function textsOf(db: Db, ids: number[]): Map<number, string> {
+  if (!ids.length) return new Map();
+  const rows = db.prepare(`SELECT rowid AS id, stem, choices, explanation FROM questions_fts WHERE rowid IN (${ids.map(() => '?').join(',')})`).all(...ids) as {
+    id: number;
+    stem: string;
+    choices: string;
+    explanation: string;
+  }[];
+  return new Map(rows.map((r) => [r.id, `${r.stem}\n${r.choices}\n${r.explanation}`]));
+}
+
 export function searchQuestions(db: Db, query: string, filters: QuestionFilters, page: number, pageSize: number): { total: number; items: QuestionListItem[] } {
   const where = whereFor(filters);
   const match = ftsQuery(query);
@@ -57,25 +90,16 @@ export function searchQuestions(db: Db, query: string, filters: QuestionFilters,
   let rows: Record<string, unknown>[];
   if (match) {
     // FTS first, materialised: the planner must never probe the full-text index once per question row.
-    const hits = 'WITH hits AS MATERIALIZED (SELECT rowid AS id, bm25(questions_fts, 4.0, 2.0, 1.0) AS score FROM questions_fts WHERE questions_fts MATCH ?)';
-    const from = `hits JOIN questions q ON q.id = hits.id JOIN packs p ON p.id = q.pack_id LEFT JOIN question_stats qs ON qs.question_id = q.id`;
-    // The count needs no ranking: bm25 for thousands of hits is most of a search's cost.
-    const countHits = 'WITH hits AS MATERIALIZED (SELECT rowid AS id FROM questions_fts WHERE questions_fts MATCH ?)';
-    total = (db.prepare(`${countHits} SELECT count(*) AS n FROM ${from} WHERE ${where.sql}`).get(match, ...where.params) as { n: number }).n;
-    rows = db
-      .prepare(`${hits} SELECT ${select} FROM ${from} WHERE ${where.sql} ORDER BY hits.score LIMIT ? OFFSET ?`)
-      .all(match, ...where.params, pageSize, page * pageSize) as Record<string, unknown>[];
-    if (rows.length) {
-      const snippets = new Map(
-        (db
-          .prepare(
-            `SELECT rowid AS id, snippet(questions_fts, -1, char(1), char(2), '…', 28) AS snippet FROM questions_fts
-             WHERE questions_fts MATCH ? AND rowid IN (${rows.map(() => '?').join(',')})`,
-          )
-          .all(match, ...rows.map((r) => r.id)) as { id: number; snippet: string }[]).map((r) => [r.id, r.snippet]),
-      );
-      for (const r of rows) r.snippet = snippets.get(r.id as number) ?? '';
-    }
+    const from = `JOIN questions q ON q.id = hits.id JOIN packs p ON p.id = q.pack_id LEFT JOIN question_stats qs ON qs.question_id = q.id`;
+    total = (
+      db
+        .prepare(`WITH hits AS MATERIALIZED (SELECT rowid AS id FROM questions_fts WHERE questions_fts MATCH ?) SELECT count(*) AS n FROM hits ${from} WHERE ${where.sql}`)
+        .get(match, ...where.params) as { n: number }
+    ).n;
+    rows = rankedPage(db, match, from, select, where, page, pageSize, total);
+    const re = matcher(queryWords(query));
+    const texts = textsOf(db, rows.map((r) => r.id as number));
+    for (const r of rows) r.snippet = buildSnippet(texts.get(r.id as number) ?? '', re);
   } else {
     total = (db.prepare(`SELECT count(*) AS n FROM ${fromQuestions(filters)} WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
     rows = db

@@ -94,6 +94,8 @@ export const MIGRATIONS: readonly string[] = [
 
   -- Plain text of every question, for search. rowid = questions.id.
   CREATE VIRTUAL TABLE questions_fts USING fts5 (stem, choices, explanation, tokenize = 'unicode61 remove_diacritics 2');
+  -- Rank by bm25 with the stem weighted most: ORDER BY rank then uses FTS5's own fast path.
+  INSERT INTO questions_fts (questions_fts, rank) VALUES ('rank', 'bm25(4.0, 2.0, 1.0)');
 
   CREATE TABLE notes (
     id          INTEGER PRIMARY KEY,
