@@ -13,14 +13,14 @@ export function countAvailable(db: Db, filters: QuestionFilters): number {
 /** The question ids of a block, in order. Same spec + seed + pool → same ids. */
 export function drawQuestions(db: Db, spec: BlockSpecInput & { seed: number }): number[] {
   const where = whereFor({ ...spec.filters, includeRetired: false });
-  const pool = (db.prepare(`SELECT q.id FROM ${fromQuestions(spec.filters)} WHERE ${where.sql} ORDER BY q.id`).raw().all(...where.params) as [number][]).map((r) => r[0]);
+  const pool = db.prepare(`SELECT q.id FROM ${fromQuestions(spec.filters)} WHERE ${where.sql} ORDER BY q.id`).pluck().all(...where.params) as number[];
   if (pool.length === 0) throw new AppError('CONFLICT', 'No questions match these filters.');
   if (spec.size > pool.length) {
     throw new AppError('CONFLICT', `Only ${pool.length} question${pool.length === 1 ? '' : 's'} match these filters; choose ${pool.length} or fewer.`, [
       { field: 'size', message: `only ${pool.length} available` },
     ]);
   }
-  const picked = samplePartial(pool, spec.size, mulberry32(spec.seed));
+  const picked = samplePartial(pool, spec.size, mulberry32(spec.seed), true);
   if (spec.order === 'system') {
     const systems = new Map<number, string>();
     const stmt = db.prepare('SELECT system FROM questions WHERE id = ?').pluck();

@@ -10,9 +10,12 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-/** Picks `count` distinct elements in random order: a partial Fisher–Yates, so cost grows with count, not pool size. */
-export function samplePartial<T>(pool: T[], count: number, random: () => number): T[] {
-  const a = pool.slice();
+/**
+ * Picks `count` distinct elements in random order: a partial Fisher–Yates, so cost grows with count, not pool size.
+ * `inPlace` lets a caller that owns the array skip the copy.
+ */
+export function samplePartial<T>(pool: T[], count: number, random: () => number, inPlace = false): T[] {
+  const a = inPlace ? pool : pool.slice();
   const n = Math.min(count, a.length);
   for (let i = 0; i < n; i++) {
     const j = i + Math.floor(random() * (a.length - i));
