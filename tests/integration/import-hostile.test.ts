@@ -164,6 +164,13 @@ const REJECT: RejectCase[] = [
   { fixture: 'missing-answer.json', problems: [{ file: 'missing-answer.json', item: 1, field: 'answer', message: 'is missing' }] },
   { fixture: 'answer-not-a-choice.json', problems: [{ file: 'answer-not-a-choice.json', item: 0, field: 'answer', message: "'F' is not one of A–E" }] },
   { fixture: 'duplicate-ids.json', problems: [{ file: 'duplicate-ids.json', item: 2, field: 'id', message: "duplicate id 'h-001' (also at item 1)" }] },
+  {
+    fixture: 'script-only-stem.json',
+    problems: [
+      { file: 'script-only-stem.json', item: 0, field: 'stem', message: 'has no text left once unsafe HTML is removed' },
+      { file: 'script-only-stem.json', item: 0, field: 'choices[1].text', message: 'has no text left once unsafe HTML is removed' },
+    ],
+  },
   { fixture: 'one-choice.json', problems: [{ file: 'one-choice.json', item: 1, field: 'choices', message: 'needs at least 2 choices' }] },
   { fixture: 'choices-27.json', problems: [{ file: 'choices-27.json', item: 1, field: 'choices', message: 'may have at most 26 choices' }] },
   { fixture: 'stem-too-long.json', problems: [{ file: 'stem-too-long.json', item: 1, field: 'stem', message: 'must be at most 20,000 characters' }] },

@@ -6,6 +6,7 @@
 import type { ImportFormat } from '../../../shared/types';
 import { CHOICE_LABELS, DISCIPLINES, SYSTEMS, packQuestionSchema, type PackMeta, type PackQuestion } from '../../../shared/pack';
 import type { Problem } from '../../../shared/result';
+import { htmlToText, markdownToSafeHtml } from './sanitize';
 
 export interface RawItem {
   value: unknown;
@@ -69,6 +70,11 @@ export function validateItems(source: ParsedSource): { valid: ValidQuestion[]; p
       continue;
     }
     const q = parsed.data;
+    const emptied = emptiedFields(q);
+    if (emptied.length) {
+      for (const field of emptied) problems.push({ ...where, field: fieldName(field, source.fieldNames), message: 'has no text left once unsafe HTML is removed' });
+      continue;
+    }
     if (seen.has(q.id)) {
       problems.push({ ...where, field: fieldName(['id'], source.fieldNames), message: `duplicate id '${q.id}' (also at ${raw.line !== undefined ? `line ${seen.get(q.id)}` : `item ${(seen.get(q.id) ?? 0) + 1}`})` });
       continue;
@@ -98,6 +104,17 @@ export function validateItems(source: ParsedSource): { valid: ValidQuestion[]; p
     valid.push({ question: q, ...(raw.line !== undefined ? { line: raw.line } : {}), ...(raw.item !== undefined ? { item: raw.item } : {}) });
   }
   return { valid, problems, warnings };
+}
+
+/** Fields whose only content was markup that sanitising removes (e.g. a stem that is just a <script>). */
+function emptiedFields(q: PackQuestion): PropertyKey[][] {
+  const empty = (text: string) => /<[a-zA-Z!/?]/.test(text) && htmlToText(markdownToSafeHtml(text)).trim() === '';
+  const fields: PropertyKey[][] = [];
+  if (empty(q.stem)) fields.push(['stem']);
+  q.choices.forEach((c, i) => {
+    if (empty(c.text)) fields.push(['choices', i, 'text']);
+  });
+  return fields;
 }
 
 export function letterOf(index: number): string {
