@@ -1,6 +1,6 @@
 /** The exam runner: a full-window interface modelled on the USMLE test driver. */
 import { useEffect, useLayoutEffect, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { Navigate, useNavigate, useParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { QuestionBody } from '../../components/QuestionBody';
 import { ErrorBox, Loading } from '../../components/common';
@@ -44,10 +44,8 @@ export function RunnerPage() {
 
   if (loading && !state) return <Loading label="Opening block…" />;
   if (!state) return <ErrorBox error={error} title="This block cannot be opened" />;
-  if (finished && state.endReason !== 'time_up') {
-    navigate(`/blocks/${blockId}/review`, { replace: true });
-    return null;
-  }
+  // A finished block opens in review (a block that just timed out first says so in its dialog).
+  if (finished && state.endReason !== 'time_up') return <Navigate to={`/blocks/${blockId}/review`} replace />;
   const it = view?.item;
 
   return (
