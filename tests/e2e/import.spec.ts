@@ -4,30 +4,18 @@
  * (and whose valid questions import with "Skip invalid items"), and the sample packs' images rendered from data URLs.
  * The tests of this file share one server and database, in order.
  */
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { APIRequestContext } from '@playwright/test';
-import { test, expect, REPO, type VignetteServer } from './fixtures';
+import { join } from 'node:path';
+import { test, expect, REPO } from './fixtures';
+import { api, MEDQA, SHOTS } from './helpers';
 import { ImportModel } from './pages/ImportModel';
 import { LibraryModel } from './pages/LibraryModel';
 import type { Facets, PackSummary, QuestionListItem, QuestionView } from '../../src/shared/types';
 
-const SHOTS = join(REPO, 'test-results/screens');
-mkdirSync(SHOTS, { recursive: true });
 
-const MEDQA = resolve(REPO, '../shared/datasets/medqa-us/medqa_us_test_5options.jsonl');
 const FIXTURES = join(REPO, 'tests/fixtures/e2e');
 const HOSTILE = join(FIXTURES, 'hostile-pack.json');
 const MALFORMED = join(FIXTURES, 'malformed-pack.json');
 
-/** POSTs one API method and returns its value (fails the test on an error result). */
-async function api<T>(request: APIRequestContext, server: VignetteServer, method: string, data: object = {}): Promise<T> {
-  const res = await request.post(`${server.origin}/api/${method}`, { headers: { 'x-vignette-token': server.token }, data });
-  expect(res.status(), `${method} HTTP status`).toBe(200);
-  const body = (await res.json()) as { ok: boolean; value: T; error?: unknown };
-  expect(body.ok, `${method}: ${JSON.stringify(body.error)}`).toBe(true);
-  return body.value;
-}
 
 test('the MedQA test file imports through the UI, and picking it again changes nothing', async ({ page, server, request }) => {
   test.setTimeout(120_000);

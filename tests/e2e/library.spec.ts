@@ -3,25 +3,15 @@
  * with highlighted matches, a facet chip whose count agrees with the API, the question preview, and removing a pack
  * with its inline confirmation.
  */
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
-import { test, expect, REPO, type VignetteServer } from './fixtures';
+import { test, expect, type VignetteServer } from './fixtures';
+import { api, MEDQA, SHOTS } from './helpers';
 import { LibraryModel } from './pages/LibraryModel';
 import type { Facets, PackSummary, QuestionListItem, QuestionFilters } from '../../src/shared/types';
 
-const SHOTS = join(REPO, 'test-results/screens');
-mkdirSync(SHOTS, { recursive: true });
-const MEDQA = resolve(REPO, '../shared/datasets/medqa-us/medqa_us_test_5options.jsonl');
 const STEP2_SAMPLER = 'Vignette Step 2 CK Sampler';
 
-async function api<T>(request: APIRequestContext, server: VignetteServer, method: string, data: object = {}): Promise<T> {
-  const res = await request.post(`${server.origin}/api/${method}`, { headers: { 'x-vignette-token': server.token }, data });
-  expect(res.status(), `${method} HTTP status`).toBe(200);
-  const body = (await res.json()) as { ok: boolean; value: T; error?: unknown };
-  expect(body.ok, `${method}: ${JSON.stringify(body.error)}`).toBe(true);
-  return body.value;
-}
 
 const searchTotal = async (request: APIRequestContext, server: VignetteServer, query: string, filters: QuestionFilters = {}) =>
   (await api<{ total: number; items: QuestionListItem[] }>(request, server, 'questions:search', { query, filters, pageSize: 1 })).total;

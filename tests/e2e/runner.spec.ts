@@ -3,13 +3,11 @@
  * strike, highlight, mark, open labs and the calculator, kill the server mid-block (SIGKILL), start it again,
  * resume, and find everything intact; then end the block.
  */
-import { mkdirSync } from 'node:fs';
 import { test, expect } from './fixtures';
+import { api, SHOTS } from './helpers';
 import { AppPage } from './pages/AppPage';
 import { RunnerModel } from './pages/RunnerPage';
 
-const SHOTS = 'test-results/screens';
-mkdirSync(SHOTS, { recursive: true });
 
 test('a timed block survives a crash with every answer, strike, highlight, mark and second intact', async ({ page, server }) => {
   const app = new AppPage(page, server);
@@ -94,14 +92,9 @@ test('a timed block survives a crash with every answer, strike, highlight, mark 
 });
 
 test('a block ends by itself when its time runs out, and unanswered items count as omitted', async ({ page, server, request }) => {
-  await request.post(`${server.origin}/api/packs:loadSamples`, { headers: { 'x-vignette-token': server.token }, data: {} });
-  const created = await request.post(`${server.origin}/api/blocks:create`, {
-    headers: { 'x-vignette-token': server.token },
-    data: { filters: {}, size: 1, mode: 'timed', secondsPerQuestion: 10, order: 'random', seed: 1 },
-  });
-  const block = (await created.json()) as { ok: boolean; value: { id: number } };
-  expect(block.ok).toBe(true);
-  await page.goto(`${server.baseURL}#/blocks/${block.value.id}/run`);
+  await api(request, server, 'packs:loadSamples');
+  const block = await api<{ id: number }>(request, server, 'blocks:create', { filters: {}, size: 1, mode: 'timed', secondsPerQuestion: 10, order: 'random', seed: 1 });
+  await page.goto(`${server.baseURL}#/blocks/${block.id}/run`);
   await expect(page.getByTestId('item-count')).toHaveText('Item 1 of 1');
   await expect(page.getByTestId('time-up')).toBeVisible({ timeout: 20_000 });
   await page.getByRole('button', { name: 'Review this block' }).click();
@@ -110,13 +103,9 @@ test('a block ends by itself when its time runs out, and unanswered items count 
 });
 
 test('clicking Next shows the next item quickly (performance measure recorded)', async ({ page, server, request }) => {
-  await request.post(`${server.origin}/api/packs:loadSamples`, { headers: { 'x-vignette-token': server.token }, data: {} });
-  const created = await request.post(`${server.origin}/api/blocks:create`, {
-    headers: { 'x-vignette-token': server.token },
-    data: { filters: {}, size: 10, mode: 'tutor', secondsPerQuestion: null, order: 'random', seed: 3 },
-  });
-  const { value } = (await created.json()) as { value: { id: number } };
-  await page.goto(`${server.baseURL}#/blocks/${value.id}/run`);
+  await api(request, server, 'packs:loadSamples');
+  const block = await api<{ id: number }>(request, server, 'blocks:create', { filters: {}, size: 10, mode: 'tutor', secondsPerQuestion: null, order: 'random', seed: 3 });
+  await page.goto(`${server.baseURL}#/blocks/${block.id}/run`);
   const runner = new RunnerModel(page);
   await runner.expectItem(1, 10);
   for (let i = 2; i <= 5; i++) {
