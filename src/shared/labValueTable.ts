@@ -1,12 +1,19 @@
 /**
- * Reference table of normal laboratory values for the exam runner's "Lab values" panel.
+ * Reference table of normal laboratory values for the exam runner's "Lab values" panel: the USMLE table.
  *
- * Written for Vignette from standard adult physiology and clinical-chemistry knowledge; it is not a copy of any
- * examination's published table. Ranges are typical adult values and vary between laboratories and assays, so
- * questions that depend on an exact cut-off should state it in the stem.
+ * Source: USMLE® Laboratory Values (Federation of State Medical Boards and National Board of Medical Examiners),
+ * https://www.usmle.org/exam-resources/laboratory-values — the table examinees can open during Step 1, Step 2 CK and
+ * Step 3. Ranges and units follow that table as revised for 2026, item by item as listed in the clinician review
+ * (../shared/CONTENT-REVIEW.md, issue 10), which checked them against two public transcriptions; re-check against the
+ * official PDF whenever the USMLE revises it (this build had no network access to do so). Where the
+ * USMLE table gives no SI value, the SI column is the arithmetic conversion (BUN × 0.357, creatinine clearance
+ * mL/min × 0.0167 = mL/s, 17-ketosteroids mg × 3.47 = µmol).
  *
- * SI column: conversions use the usual factors (glucose ÷ 18.0, creatinine × 88.4, calcium ÷ 4.01, bilirubin × 17.1,
- * mm Hg × 0.133 = kPa, …). Enzyme activities are given in U/L in both columns, as most laboratories report them.
+ * Rows marked `source: 'clinical'` are NOT in the USMLE table: they hold current clinical standards that questions
+ * use (lipid targets NCEP/ACC-AHA, HbA1c ADA 2026, BMI WHO, sweat chloride CFF 2017, lactate, BNP, D-dimer, …).
+ * The panel labels them, so a student knows which numbers the real exam will show.
+ * Tests: tests/unit/labValues.test.ts checks a sample of analytes against an independent list of USMLE values and
+ * that no sample question states a reference range that contradicts this table.
  */
 
 export interface LabValue {
@@ -20,6 +27,8 @@ export interface LabValue {
   conventional: string;
   /** Range in SI units, e.g. '135–145 mmol/L'. */
   si: string;
+  /** 'clinical': a current clinical standard that the USMLE table does not list (shown labelled in the panel). */
+  source?: 'clinical';
   /** Extra search words: abbreviations and synonyms, e.g. ['Na', 'natremia']. */
   aliases?: string[];
 }
@@ -32,8 +41,8 @@ export const LAB_VALUES: readonly LabValue[] = [
   {
     section: 'Serum',
     name: 'Sodium (Na+)',
-    conventional: '135–145 mEq/L',
-    si: '135–145 mmol/L',
+    conventional: '136–146 mEq/L',
+    si: '136–146 mmol/L',
     aliases: ['Na', 'natremia', 'hyponatremia', 'hypernatremia', 'electrolytes', 'BMP'],
   },
   {
@@ -46,8 +55,8 @@ export const LAB_VALUES: readonly LabValue[] = [
   {
     section: 'Serum',
     name: 'Chloride (Cl-)',
-    conventional: '98–106 mEq/L',
-    si: '98–106 mmol/L',
+    conventional: '95–105 mEq/L',
+    si: '95–105 mmol/L',
     aliases: ['Cl', 'chloremia', 'hypochloremia', 'hyperchloremia', 'electrolytes', 'BMP'],
   },
   {
@@ -61,8 +70,8 @@ export const LAB_VALUES: readonly LabValue[] = [
   {
     section: 'Serum',
     name: 'Urea nitrogen (BUN)',
-    conventional: '7–20 mg/dL',
-    si: '2.5–7.1 mmol/L',
+    conventional: '7–18 mg/dL',
+    si: '2.5–6.4 mmol/L',
     aliases: ['BUN', 'blood urea nitrogen', 'urea', 'azotemia', 'uremia', 'renal function', 'kidney', 'BMP'],
   },
   {
@@ -77,14 +86,22 @@ export const LAB_VALUES: readonly LabValue[] = [
     name: 'Glucose',
     qualifier: 'Fasting',
     conventional: '70–100 mg/dL',
-    si: '3.9–5.6 mmol/L',
+    si: '3.8–5.6 mmol/L',
     aliases: ['FPG', 'fasting plasma glucose', 'blood sugar', 'glycemia', 'hypoglycemia', 'hyperglycemia', 'diabetes', 'BMP'],
+  },
+  {
+    section: 'Serum',
+    name: 'Glucose',
+    qualifier: 'Random, non-fasting',
+    conventional: '<140 mg/dL',
+    si: '<7.77 mmol/L',
+    aliases: ['random glucose', 'blood sugar', 'glycemia', 'hyperglycemia', 'diabetes'],
   },
   {
     section: 'Serum',
     name: 'Calcium, total (Ca2+)',
     conventional: '8.4–10.2 mg/dL',
-    si: '2.10–2.55 mmol/L',
+    si: '2.1–2.6 mmol/L',
     aliases: ['Ca', 'calcemia', 'hypocalcemia', 'hypercalcemia', 'BMP'],
   },
   {
@@ -92,27 +109,28 @@ export const LAB_VALUES: readonly LabValue[] = [
     name: 'Calcium, ionized',
     conventional: '4.5–5.3 mg/dL',
     si: '1.12–1.32 mmol/L',
+    source: 'clinical',
     aliases: ['iCa', 'Ca', 'free calcium', 'hypocalcemia', 'hypercalcemia'],
   },
   {
     section: 'Serum',
     name: 'Magnesium (Mg2+)',
-    conventional: '1.7–2.2 mg/dL',
-    si: '0.70–0.91 mmol/L',
+    conventional: '1.5–2.0 mg/dL',
+    si: '0.75–1.0 mmol/L',
     aliases: ['Mg', 'magnesemia', 'hypomagnesemia', 'hypermagnesemia'],
   },
   {
     section: 'Serum',
     name: 'Phosphorus, inorganic',
-    conventional: '2.5–4.5 mg/dL',
-    si: '0.81–1.45 mmol/L',
+    conventional: '3.0–4.5 mg/dL',
+    si: '1.0–1.5 mmol/L',
     aliases: ['phosphate', 'Phos', 'PO4', 'hypophosphatemia', 'hyperphosphatemia'],
   },
   {
     section: 'Serum',
     name: 'Osmolality',
-    conventional: '275–295 mOsm/kg H₂O',
-    si: '275–295 mmol/kg H₂O',
+    conventional: '275–295 mOsmol/kg H₂O',
+    si: '275–295 mOsmol/kg H₂O',
     aliases: ['osm', 'Sosm', 'Posm', 'plasma osmolality', 'serum osmolality', 'tonicity'],
   },
   {
@@ -121,6 +139,7 @@ export const LAB_VALUES: readonly LabValue[] = [
     qualifier: 'Na+ minus (Cl- + HCO3-)',
     conventional: '8–12 mEq/L',
     si: '8–12 mmol/L',
+    source: 'clinical',
     aliases: ['AG', 'metabolic acidosis', 'MUDPILES'],
   },
 
@@ -128,22 +147,22 @@ export const LAB_VALUES: readonly LabValue[] = [
   {
     section: 'Serum',
     name: 'Aspartate aminotransferase (AST)',
-    conventional: '10–40 U/L',
-    si: '10–40 U/L',
+    conventional: '12–38 U/L',
+    si: '12–38 U/L',
     aliases: ['AST', 'SGOT', 'transaminase', 'aminotransferases', 'liver enzymes', 'LFT'],
   },
   {
     section: 'Serum',
     name: 'Alanine aminotransferase (ALT)',
-    conventional: '7–40 U/L',
-    si: '7–40 U/L',
+    conventional: '10–40 U/L',
+    si: '10–40 U/L',
     aliases: ['ALT', 'SGPT', 'transaminase', 'aminotransferases', 'liver enzymes', 'LFT'],
   },
   {
     section: 'Serum',
     name: 'Alkaline phosphatase (ALP)',
-    conventional: '30–120 U/L',
-    si: '30–120 U/L',
+    conventional: '25–100 U/L',
+    si: '25–100 U/L',
     aliases: ['ALP', 'alk phos', 'cholestasis', 'bone turnover', 'liver enzymes', 'LFT'],
   },
   {
@@ -151,13 +170,14 @@ export const LAB_VALUES: readonly LabValue[] = [
     name: 'Gamma-glutamyl transferase (GGT)',
     conventional: '8–60 U/L',
     si: '8–60 U/L',
+    source: 'clinical',
     aliases: ['GGT', 'GGTP', 'gamma-GT', 'γ-GT', 'cholestasis', 'alcohol', 'liver enzymes', 'LFT'],
   },
   {
     section: 'Serum',
     name: 'Bilirubin, total',
-    conventional: '0.3–1.2 mg/dL',
-    si: '5–21 µmol/L',
+    conventional: '0.1–1.0 mg/dL',
+    si: '2–17 µmol/L',
     aliases: ['bili', 'TBil', 'total bilirubin', 'jaundice', 'icterus', 'hyperbilirubinemia', 'LFT'],
   },
   {
@@ -177,9 +197,16 @@ export const LAB_VALUES: readonly LabValue[] = [
   {
     section: 'Serum',
     name: 'Protein, total',
-    conventional: '6.0–8.0 g/dL',
-    si: '60–80 g/L',
+    conventional: '6.0–7.8 g/dL',
+    si: '60–78 g/L',
     aliases: ['TP', 'total protein', 'serum protein', 'LFT'],
+  },
+  {
+    section: 'Serum',
+    name: 'Globulin',
+    conventional: '2.3–3.5 g/dL',
+    si: '23–35 g/L',
+    aliases: ['globulins', 'protein gap', 'serum proteins'],
   },
   {
     section: 'Serum',
@@ -191,8 +218,8 @@ export const LAB_VALUES: readonly LabValue[] = [
   {
     section: 'Serum',
     name: 'Lipase',
-    conventional: '10–140 U/L',
-    si: '10–140 U/L',
+    conventional: '13–60 U/L',
+    si: '13–60 U/L',
     aliases: ['pancreatitis', 'pancreatic enzymes'],
   },
 
@@ -200,16 +227,24 @@ export const LAB_VALUES: readonly LabValue[] = [
   {
     section: 'Serum',
     name: 'Creatine kinase (CK)',
-    qualifier: 'Adult',
-    conventional: '25–200 U/L',
-    si: '25–200 U/L',
+    qualifier: 'Male',
+    conventional: '25–90 U/L',
+    si: '25–90 U/L',
     aliases: ['CK', 'CPK', 'creatine phosphokinase', 'rhabdomyolysis', 'myopathy', 'myositis', 'muscle enzymes'],
   },
   {
     section: 'Serum',
+    name: 'Creatine kinase (CK)',
+    qualifier: 'Female',
+    conventional: '10–70 U/L',
+    si: '10–70 U/L',
+    aliases: ['CK', 'CPK', 'creatine phosphokinase', 'rhabdomyolysis', 'myositis', 'muscle enzymes'],
+  },
+  {
+    section: 'Serum',
     name: 'Lactate dehydrogenase (LDH)',
-    conventional: '100–250 U/L',
-    si: '100–250 U/L',
+    conventional: '45–200 U/L',
+    si: '45–200 U/L',
     aliases: ['LDH', 'LD', 'hemolysis', 'cell turnover', 'tumor lysis'],
   },
   {
@@ -218,6 +253,7 @@ export const LAB_VALUES: readonly LabValue[] = [
     qualifier: 'Desirable',
     conventional: '<200 mg/dL',
     si: '<5.2 mmol/L',
+    source: 'clinical',
     aliases: ['TC', 'cholesterol', 'lipid panel', 'lipids', 'hypercholesterolemia', 'hyperlipidemia'],
   },
   {
@@ -226,6 +262,7 @@ export const LAB_VALUES: readonly LabValue[] = [
     qualifier: 'Optimal',
     conventional: '<100 mg/dL',
     si: '<2.6 mmol/L',
+    source: 'clinical',
     aliases: ['LDL', 'LDL-C', 'low-density lipoprotein', 'lipid panel', 'lipids', 'hyperlipidemia'],
   },
   {
@@ -234,6 +271,7 @@ export const LAB_VALUES: readonly LabValue[] = [
     qualifier: 'Male, desirable',
     conventional: '≥40 mg/dL',
     si: '≥1.0 mmol/L',
+    source: 'clinical',
     aliases: ['HDL', 'HDL-C', 'high-density lipoprotein', 'lipid panel', 'lipids'],
   },
   {
@@ -242,6 +280,7 @@ export const LAB_VALUES: readonly LabValue[] = [
     qualifier: 'Female, desirable',
     conventional: '≥50 mg/dL',
     si: '≥1.3 mmol/L',
+    source: 'clinical',
     aliases: ['HDL', 'HDL-C', 'high-density lipoprotein', 'lipid panel', 'lipids'],
   },
   {
@@ -250,6 +289,7 @@ export const LAB_VALUES: readonly LabValue[] = [
     qualifier: 'Fasting',
     conventional: '<150 mg/dL',
     si: '<1.7 mmol/L',
+    source: 'clinical',
     aliases: ['TG', 'trigs', 'triacylglycerol', 'lipid panel', 'lipids', 'hypertriglyceridemia', 'hyperlipidemia'],
   },
 
@@ -257,31 +297,47 @@ export const LAB_VALUES: readonly LabValue[] = [
   {
     section: 'Serum',
     name: 'Iron',
-    conventional: '50–170 µg/dL',
-    si: '9–30 µmol/L',
+    qualifier: 'Male',
+    conventional: '65–175 µg/dL',
+    si: '11.6–31.3 µmol/L',
     aliases: ['Fe', 'serum iron', 'iron studies', 'anemia'],
+  },
+  {
+    section: 'Serum',
+    name: 'Iron',
+    qualifier: 'Female',
+    conventional: '50–170 µg/dL',
+    si: '9.0–30.4 µmol/L',
+    aliases: ['Fe', 'serum iron', 'iron studies', 'iron deficiency', 'anemia'],
+  },
+  {
+    section: 'Serum',
+    name: 'Transferrin',
+    conventional: '200–360 mg/dL',
+    si: '2.0–3.6 g/L',
+    aliases: ['iron studies', 'iron deficiency', 'anemia'],
   },
   {
     section: 'Serum',
     name: 'Total iron-binding capacity (TIBC)',
     conventional: '250–400 µg/dL',
-    si: '45–72 µmol/L',
+    si: '44.8–71.6 µmol/L',
     aliases: ['TIBC', 'transferrin', 'iron studies', 'anemia'],
   },
   {
     section: 'Serum',
     name: 'Ferritin',
     qualifier: 'Male',
-    conventional: '30–300 ng/mL',
-    si: '30–300 µg/L',
+    conventional: '20–250 ng/mL',
+    si: '20–250 µg/L',
     aliases: ['iron stores', 'iron studies', 'anemia', 'hemochromatosis'],
   },
   {
     section: 'Serum',
     name: 'Ferritin',
     qualifier: 'Female',
-    conventional: '15–200 ng/mL',
-    si: '15–200 µg/L',
+    conventional: '10–120 ng/mL',
+    si: '10–120 µg/L',
     aliases: ['iron stores', 'iron studies', 'anemia', 'hemochromatosis'],
   },
   {
@@ -289,13 +345,14 @@ export const LAB_VALUES: readonly LabValue[] = [
     name: 'Transferrin saturation',
     conventional: '20–50%',
     si: '0.20–0.50 (fraction)',
+    source: 'clinical',
     aliases: ['TSAT', 'iron saturation', 'serum iron / TIBC', 'iron studies', 'hemochromatosis'],
   },
   {
     section: 'Serum',
     name: 'Uric acid',
-    conventional: '3.0–7.0 mg/dL',
-    si: '178–416 µmol/L',
+    conventional: '3.0–8.2 mg/dL',
+    si: '0.18–0.48 mmol/L',
     aliases: ['urate', 'gout', 'hyperuricemia', 'tumor lysis'],
   },
 
@@ -309,45 +366,82 @@ export const LAB_VALUES: readonly LabValue[] = [
   },
   {
     section: 'Serum',
+    name: 'Thyroxine, total (T4)',
+    conventional: '5–12 µg/dL',
+    si: '64–155 nmol/L',
+    aliases: ['T4', 'total thyroxine', 'thyroid function', 'TFT'],
+  },
+  {
+    section: 'Serum',
     name: 'Thyroxine, free (free T4)',
-    conventional: '0.8–1.8 ng/dL',
-    si: '10–23 pmol/L',
+    conventional: '0.9–1.7 ng/dL',
+    si: '12.0–21.9 pmol/L',
     aliases: ['FT4', 'T4', 'thyroxine', 'thyroid function', 'TFT', 'hypothyroidism', 'hyperthyroidism'],
   },
   {
     section: 'Serum',
     name: 'Triiodothyronine, total (T3)',
-    conventional: '80–180 ng/dL',
-    si: '1.2–2.8 nmol/L',
+    conventional: '100–200 ng/dL',
+    si: '1.5–3.1 nmol/L',
     aliases: ['T3', 'TT3', 'liothyronine', 'thyroid function', 'TFT', 'hyperthyroidism'],
+  },
+  {
+    section: 'Serum',
+    name: 'T3 resin uptake',
+    conventional: '25–35%',
+    si: '0.25–0.35',
+    aliases: ['T3RU', 'resin uptake', 'thyroid function', 'TBG'],
+  },
+  {
+    section: 'Serum',
+    name: 'Thyroidal iodine (¹²³I) uptake',
+    conventional: '8–30% of administered dose in 24 h',
+    si: '0.08–0.30 of administered dose in 24 h',
+    aliases: ['RAIU', 'radioactive iodine uptake', 'thyroid uptake', 'I-123'],
   },
   {
     section: 'Serum',
     name: 'Cortisol',
     qualifier: '8 AM',
-    conventional: '5–25 µg/dL',
-    si: '138–690 nmol/L',
+    conventional: '5–23 µg/dL',
+    si: '138–635 nmol/L',
     aliases: ['morning cortisol', 'AM cortisol', 'glucocorticoid', 'adrenal', 'Cushing', 'Addison', 'adrenal insufficiency'],
   },
   {
     section: 'Serum',
+    name: 'Cortisol',
+    qualifier: '4 PM',
+    conventional: '3–15 µg/dL',
+    si: '82–413 nmol/L',
+    aliases: ['serum cortisol', 'adrenal', 'Cushing', 'adrenal insufficiency', 'diurnal'],
+  },
+  {
+    section: 'Serum',
+    name: 'Cortisol',
+    qualifier: '8 PM',
+    conventional: '<50% of the 8 AM value',
+    si: '<50% of the 8 AM value',
+    aliases: ['serum cortisol', 'adrenal', 'Cushing', 'diurnal'],
+  },
+  {
+    section: 'Serum',
     name: 'Parathyroid hormone (PTH), intact',
-    conventional: '10–65 pg/mL',
-    si: '1.1–6.9 pmol/L',
+    conventional: '10–60 pg/mL',
+    si: '10–60 ng/L',
     aliases: ['PTH', 'parathormone', 'parathyroid', 'hyperparathyroidism', 'hypoparathyroidism', 'calcium'],
   },
   {
     section: 'Serum',
     name: 'Prolactin',
     qualifier: 'Male',
-    conventional: '<15 ng/mL',
-    si: '<15 µg/L',
+    conventional: '<17 ng/mL',
+    si: '<17 µg/L',
     aliases: ['PRL', 'hyperprolactinemia', 'prolactinoma', 'pituitary'],
   },
   {
     section: 'Serum',
     name: 'Prolactin',
-    qualifier: 'Female, nonpregnant',
+    qualifier: 'Female',
     conventional: '<25 ng/mL',
     si: '<25 µg/L',
     aliases: ['PRL', 'hyperprolactinemia', 'prolactinoma', 'pituitary', 'galactorrhea', 'amenorrhea'],
@@ -355,9 +449,9 @@ export const LAB_VALUES: readonly LabValue[] = [
   {
     section: 'Serum',
     name: 'Growth hormone (GH)',
-    qualifier: 'Fasting',
-    conventional: '<5 ng/mL; <1 ng/mL after an oral glucose load',
-    si: '<5 µg/L; <1 µg/L after an oral glucose load',
+    qualifier: 'Arginine stimulation',
+    conventional: 'Fasting <5 ng/mL; after provocative stimuli >7 ng/mL',
+    si: 'Fasting <5 µg/L; after provocative stimuli >7 µg/L',
     aliases: ['GH', 'somatotropin', 'hGH', 'acromegaly', 'gigantism', 'pituitary'],
   },
   {
@@ -366,6 +460,7 @@ export const LAB_VALUES: readonly LabValue[] = [
     qualifier: '8 AM',
     conventional: '10–60 pg/mL',
     si: '2.2–13.2 pmol/L',
+    source: 'clinical',
     aliases: ['ACTH', 'corticotropin', 'pituitary', 'adrenal', 'Cushing', 'Addison'],
   },
   {
@@ -374,6 +469,7 @@ export const LAB_VALUES: readonly LabValue[] = [
     qualifier: 'Supine, normal sodium diet',
     conventional: '3–16 ng/dL',
     si: '83–444 pmol/L',
+    source: 'clinical',
     aliases: ['mineralocorticoid', 'RAAS', 'hyperaldosteronism', 'Conn', 'aldosterone/renin ratio'],
   },
   {
@@ -382,38 +478,39 @@ export const LAB_VALUES: readonly LabValue[] = [
     qualifier: 'Normal sodium diet',
     conventional: '0.5–4.0 ng/mL/h',
     si: '0.5–4.0 µg/L/h',
+    source: 'clinical',
     aliases: ['PRA', 'renin', 'RAAS', 'hyperaldosteronism', 'renovascular', 'aldosterone/renin ratio'],
   },
   {
     section: 'Serum',
     name: 'Follicle-stimulating hormone (FSH)',
     qualifier: 'Male',
-    conventional: '1.5–12 mIU/mL',
-    si: '1.5–12 IU/L',
+    conventional: '4–25 mIU/mL',
+    si: '4–25 IU/L',
     aliases: ['FSH', 'follitropin', 'gonadotropin', 'gonadotropins', 'pituitary', 'hypogonadism'],
   },
   {
     section: 'Serum',
     name: 'Follicle-stimulating hormone (FSH)',
     qualifier: 'Female',
-    conventional: 'Follicular 3–12; midcycle peak 5–22; luteal 2–8; postmenopausal >30 mIU/mL',
-    si: 'Follicular 3–12; midcycle peak 5–22; luteal 2–8; postmenopausal >30 IU/L',
+    conventional: 'Premenopause 4–30; midcycle peak 10–90; postmenopause 40–250 mIU/mL',
+    si: 'Premenopause 4–30; midcycle peak 10–90; postmenopause 40–250 IU/L',
     aliases: ['FSH', 'follitropin', 'gonadotropin', 'gonadotropins', 'menopause', 'menstrual cycle', 'ovarian failure'],
   },
   {
     section: 'Serum',
     name: 'Luteinizing hormone (LH)',
     qualifier: 'Male',
-    conventional: '2–9 mIU/mL',
-    si: '2–9 IU/L',
+    conventional: '6–23 mIU/mL',
+    si: '6–23 IU/L',
     aliases: ['LH', 'lutropin', 'gonadotropin', 'gonadotropins', 'pituitary', 'hypogonadism'],
   },
   {
     section: 'Serum',
     name: 'Luteinizing hormone (LH)',
     qualifier: 'Female',
-    conventional: 'Follicular 2–13; midcycle peak 14–96; luteal 1–11; postmenopausal 8–59 mIU/mL',
-    si: 'Follicular 2–13; midcycle peak 14–96; luteal 1–11; postmenopausal 8–59 IU/L',
+    conventional: 'Follicular phase 5–30; midcycle 75–150; postmenopause 30–200 mIU/mL',
+    si: 'Follicular phase 5–30; midcycle 75–150; postmenopause 30–200 IU/L',
     aliases: ['LH', 'lutropin', 'gonadotropin', 'gonadotropins', 'LH surge', 'menopause', 'menstrual cycle', 'PCOS'],
   },
   {
@@ -422,6 +519,7 @@ export const LAB_VALUES: readonly LabValue[] = [
     qualifier: 'Female',
     conventional: 'Follicular 20–150; midcycle peak 85–500; luteal 45–210; postmenopausal <30 pg/mL',
     si: 'Follicular 73–551; midcycle peak 312–1,836; luteal 165–771; postmenopausal <110 pmol/L',
+    source: 'clinical',
     aliases: ['E2', 'estrogen', 'oestradiol', 'menopause', 'menstrual cycle'],
   },
   {
@@ -430,6 +528,7 @@ export const LAB_VALUES: readonly LabValue[] = [
     qualifier: 'Male',
     conventional: '300–1,000 ng/dL',
     si: '10.4–34.7 nmol/L',
+    source: 'clinical',
     aliases: ['androgen', 'androgens', 'hypogonadism'],
   },
   {
@@ -438,6 +537,7 @@ export const LAB_VALUES: readonly LabValue[] = [
     qualifier: 'Female',
     conventional: '15–70 ng/dL',
     si: '0.5–2.4 nmol/L',
+    source: 'clinical',
     aliases: ['androgen', 'androgens', 'hirsutism', 'virilization', 'PCOS'],
   },
   {
@@ -446,6 +546,7 @@ export const LAB_VALUES: readonly LabValue[] = [
     qualifier: 'Male or nonpregnant female',
     conventional: '<5 mIU/mL (pregnancy usually ≥25 mIU/mL)',
     si: '<5 IU/L (pregnancy usually ≥25 IU/L)',
+    source: 'clinical',
     aliases: ['hCG', 'beta-hCG', 'b-hCG', 'bhCG', 'pregnancy test', 'quantitative hCG'],
   },
 
@@ -455,6 +556,7 @@ export const LAB_VALUES: readonly LabValue[] = [
     name: 'Vitamin B12 (cobalamin)',
     conventional: '200–900 pg/mL',
     si: '148–664 pmol/L',
+    source: 'clinical',
     aliases: ['B12', 'cobalamin', 'cyanocobalamin', 'megaloblastic anemia', 'pernicious anemia'],
   },
   {
@@ -462,6 +564,7 @@ export const LAB_VALUES: readonly LabValue[] = [
     name: 'Folate',
     conventional: '3–20 ng/mL',
     si: '6.8–45 nmol/L',
+    source: 'clinical',
     aliases: ['folic acid', 'B9', 'vitamin B9', 'megaloblastic anemia'],
   },
   {
@@ -470,14 +573,14 @@ export const LAB_VALUES: readonly LabValue[] = [
     qualifier: 'Normal',
     conventional: '<5.7% (prediabetes 5.7–6.4%; diabetes ≥6.5%)',
     si: '<39 mmol/mol (prediabetes 39–47; diabetes ≥48 mmol/mol)',
+    source: 'clinical',
     aliases: ['A1c', 'HbA1c', 'glycated hemoglobin', 'glycosylated hemoglobin', 'diabetes'],
   },
   {
     section: 'Serum',
     name: 'Troponin I, cardiac',
-    qualifier: 'Assay-dependent cut-off',
-    conventional: '<0.04 ng/mL',
-    si: '<0.04 µg/L',
+    conventional: '≤0.04 ng/mL',
+    si: '≤0.04 µg/L',
     aliases: ['TnI', 'cTnI', 'troponin', 'cardiac enzymes', 'myocardial infarction', 'MI', 'ACS'],
   },
   {
@@ -485,6 +588,7 @@ export const LAB_VALUES: readonly LabValue[] = [
     name: 'B-type natriuretic peptide (BNP)',
     conventional: '<100 pg/mL',
     si: '<100 ng/L',
+    source: 'clinical',
     aliases: ['BNP', 'brain natriuretic peptide', 'natriuretic', 'heart failure', 'CHF'],
   },
   {
@@ -492,20 +596,32 @@ export const LAB_VALUES: readonly LabValue[] = [
     name: 'C-reactive protein (CRP)',
     conventional: '<0.5 mg/dL',
     si: '<5 mg/L',
+    source: 'clinical',
     aliases: ['CRP', 'acute phase reactant', 'inflammation', 'inflammatory markers'],
   },
   {
     section: 'Serum',
     name: 'Lactate (lactic acid)',
-    conventional: '4.5–18 mg/dL',
-    si: '0.5–2.0 mmol/L',
+    qualifier: 'Venous or arterial',
+    conventional: '4.5–19.8 mg/dL',
+    si: '0.5–2.2 mmol/L',
+    source: 'clinical',
     aliases: ['lactic acid', 'lactic acidosis', 'sepsis', 'shock', 'metabolic acidosis'],
+  },
+  {
+    section: 'Serum',
+    name: 'β-Hydroxybutyrate',
+    conventional: '<0.6 mmol/L',
+    si: '<0.6 mmol/L',
+    source: 'clinical',
+    aliases: ['beta-hydroxybutyrate', 'BHB', 'ketones', 'ketoacidosis', 'DKA'],
   },
   {
     section: 'Serum',
     name: 'Ammonia (NH3)',
     conventional: '15–45 µg/dL',
     si: '9–26 µmol/L',
+    source: 'clinical',
     aliases: ['NH3', 'NH4', 'hyperammonemia', 'hepatic encephalopathy', 'urea cycle'],
   },
 
@@ -513,29 +629,29 @@ export const LAB_VALUES: readonly LabValue[] = [
   {
     section: 'Serum',
     name: 'Immunoglobulin A (IgA)',
-    conventional: '70–400 mg/dL',
-    si: '0.7–4.0 g/L',
+    conventional: '76–390 mg/dL',
+    si: '0.76–3.90 g/L',
     aliases: ['IgA', 'immunoglobulins', 'antibodies', 'IgA deficiency'],
   },
   {
     section: 'Serum',
     name: 'Immunoglobulin E (IgE)',
-    conventional: '<100 IU/mL',
-    si: '<100 kIU/L',
+    conventional: '0–380 IU/mL',
+    si: '0–380 kIU/L',
     aliases: ['IgE', 'immunoglobulins', 'antibodies', 'allergy', 'atopy', 'hyper-IgE'],
   },
   {
     section: 'Serum',
     name: 'Immunoglobulin G (IgG)',
-    conventional: '700–1,600 mg/dL',
-    si: '7.0–16.0 g/L',
+    conventional: '650–1,500 mg/dL',
+    si: '6.5–15.0 g/L',
     aliases: ['IgG', 'immunoglobulins', 'antibodies', 'hypogammaglobulinemia'],
   },
   {
     section: 'Serum',
     name: 'Immunoglobulin M (IgM)',
-    conventional: '40–230 mg/dL',
-    si: '0.4–2.3 g/L',
+    conventional: '50–300 mg/dL',
+    si: '0.5–3.0 g/L',
     aliases: ['IgM', 'immunoglobulins', 'antibodies', 'hyper-IgM'],
   },
   {
@@ -543,6 +659,7 @@ export const LAB_VALUES: readonly LabValue[] = [
     name: 'Ceruloplasmin',
     conventional: '20–40 mg/dL',
     si: '0.20–0.40 g/L',
+    source: 'clinical',
     aliases: ['caeruloplasmin', 'copper', 'Wilson disease'],
   },
   {
@@ -550,6 +667,7 @@ export const LAB_VALUES: readonly LabValue[] = [
     name: 'Copper, total',
     conventional: '70–140 µg/dL',
     si: '11–22 µmol/L',
+    source: 'clinical',
     aliases: ['Cu', 'Wilson disease', 'Menkes disease'],
   },
 
@@ -566,8 +684,8 @@ export const LAB_VALUES: readonly LabValue[] = [
     section: 'Hematologic',
     name: 'Hemoglobin (Hb)',
     qualifier: 'Female',
-    conventional: '12.0–15.5 g/dL',
-    si: '120–155 g/L',
+    conventional: '12.0–16.0 g/dL',
+    si: '120–160 g/L',
     aliases: ['Hb', 'Hgb', 'haemoglobin', 'anemia', 'polycythemia', 'CBC'],
   },
   {
@@ -590,37 +708,37 @@ export const LAB_VALUES: readonly LabValue[] = [
     section: 'Hematologic',
     name: 'Red blood cell count (RBC)',
     qualifier: 'Male',
-    conventional: '4.5–5.9 million/µL',
-    si: '4.5–5.9 ×10¹²/L',
+    conventional: '4.3–5.9 million/mm³',
+    si: '4.3–5.9 ×10¹²/L',
     aliases: ['RBC', 'erythrocytes', 'red cells', 'erythrocyte count', 'CBC'],
   },
   {
     section: 'Hematologic',
     name: 'Red blood cell count (RBC)',
     qualifier: 'Female',
-    conventional: '4.0–5.2 million/µL',
-    si: '4.0–5.2 ×10¹²/L',
+    conventional: '3.5–5.5 million/mm³',
+    si: '3.5–5.5 ×10¹²/L',
     aliases: ['RBC', 'erythrocytes', 'red cells', 'erythrocyte count', 'CBC'],
   },
   {
     section: 'Hematologic',
     name: 'Mean corpuscular volume (MCV)',
-    conventional: '80–100 fL',
+    conventional: '80–100 µm³',
     si: '80–100 fL',
     aliases: ['MCV', 'red cell indices', 'microcytic', 'macrocytic', 'normocytic', 'CBC'],
   },
   {
     section: 'Hematologic',
     name: 'Mean corpuscular hemoglobin (MCH)',
-    conventional: '27–33 pg/cell',
-    si: '27–33 pg/cell',
+    conventional: '25–35 pg/cell',
+    si: '0.39–0.54 fmol/cell',
     aliases: ['MCH', 'red cell indices', 'hypochromic', 'CBC'],
   },
   {
     section: 'Hematologic',
     name: 'Mean corpuscular hemoglobin concentration (MCHC)',
-    conventional: '32–36 g/dL',
-    si: '320–360 g/L',
+    conventional: '31–36% Hb/cell',
+    si: '4.8–5.6 mmol Hb/L',
     aliases: ['MCHC', 'red cell indices', 'hypochromic', 'spherocytosis', 'CBC'],
   },
   {
@@ -628,6 +746,7 @@ export const LAB_VALUES: readonly LabValue[] = [
     name: 'Red cell distribution width (RDW)',
     conventional: '11.5–14.5%',
     si: '11.5–14.5%',
+    source: 'clinical',
     aliases: ['RDW', 'anisocytosis', 'red cell indices', 'CBC'],
   },
   {
@@ -640,7 +759,7 @@ export const LAB_VALUES: readonly LabValue[] = [
   {
     section: 'Hematologic',
     name: 'Leukocyte count (WBC)',
-    conventional: '4,500–11,000/µL',
+    conventional: '4,500–11,000/mm³',
     si: '4.5–11.0 ×10⁹/L',
     aliases: ['WBC', 'white blood cells', 'white count', 'leukocytes', 'leukocytosis', 'leukopenia', 'CBC'],
   },
@@ -648,62 +767,62 @@ export const LAB_VALUES: readonly LabValue[] = [
     section: 'Hematologic',
     name: 'Neutrophils, segmented',
     qualifier: 'WBC differential',
-    conventional: '40–70%',
-    si: '0.40–0.70',
+    conventional: '54–62%',
+    si: '0.54–0.62',
     aliases: ['segs', 'PMN', 'polymorphonuclear', 'granulocytes', 'neutrophilia', 'neutropenia', 'diff', 'CBC'],
   },
   {
     section: 'Hematologic',
     name: 'Neutrophils, band forms',
     qualifier: 'WBC differential',
-    conventional: '0–5%',
-    si: '0–0.05',
+    conventional: '3–5%',
+    si: '0.03–0.05',
     aliases: ['bands', 'stabs', 'left shift', 'immature neutrophils', 'diff', 'CBC'],
   },
   {
     section: 'Hematologic',
     name: 'Lymphocytes',
     qualifier: 'WBC differential',
-    conventional: '20–40%',
-    si: '0.20–0.40',
+    conventional: '25–33%',
+    si: '0.25–0.33',
     aliases: ['lymphs', 'lymphocytosis', 'lymphopenia', 'diff', 'CBC'],
   },
   {
     section: 'Hematologic',
     name: 'Monocytes',
     qualifier: 'WBC differential',
-    conventional: '2–8%',
-    si: '0.02–0.08',
+    conventional: '3–7%',
+    si: '0.03–0.07',
     aliases: ['monos', 'monocytosis', 'diff', 'CBC'],
   },
   {
     section: 'Hematologic',
     name: 'Eosinophils',
     qualifier: 'WBC differential',
-    conventional: '1–4%',
-    si: '0.01–0.04',
+    conventional: '1–3%',
+    si: '0.01–0.03',
     aliases: ['eos', 'eosinophilia', 'diff', 'CBC'],
   },
   {
     section: 'Hematologic',
     name: 'Basophils',
     qualifier: 'WBC differential',
-    conventional: '0–1%',
-    si: '0–0.01',
+    conventional: '0–0.75%',
+    si: '0–0.0075',
     aliases: ['basos', 'basophilia', 'diff', 'CBC'],
   },
   {
     section: 'Hematologic',
     name: 'Platelet count',
-    conventional: '150,000–400,000/µL',
+    conventional: '150,000–400,000/mm³',
     si: '150–400 ×10⁹/L',
     aliases: ['Plt', 'platelets', 'thrombocytes', 'thrombocytopenia', 'thrombocytosis', 'CBC'],
   },
   {
     section: 'Hematologic',
     name: 'Prothrombin time (PT)',
-    conventional: '11–13.5 s',
-    si: '11–13.5 s',
+    conventional: '11–15 s',
+    si: '11–15 s',
     aliases: ['PT', 'protime', 'extrinsic pathway', 'coagulation', 'coags', 'warfarin'],
   },
   {
@@ -711,20 +830,21 @@ export const LAB_VALUES: readonly LabValue[] = [
     name: 'International normalized ratio (INR)',
     conventional: '0.8–1.2 (usual warfarin target 2.0–3.0)',
     si: '0.8–1.2 (usual warfarin target 2.0–3.0)',
+    source: 'clinical',
     aliases: ['INR', 'PT/INR', 'coagulation', 'coags', 'warfarin', 'anticoagulation'],
   },
   {
     section: 'Hematologic',
     name: 'Activated partial thromboplastin time (aPTT)',
-    conventional: '25–35 s',
-    si: '25–35 s',
+    conventional: '25–40 s',
+    si: '25–40 s',
     aliases: ['aPTT', 'PTT', 'intrinsic pathway', 'coagulation', 'coags', 'heparin', 'hemophilia'],
   },
   {
     section: 'Hematologic',
     name: 'Thrombin time (TT)',
-    conventional: '14–19 s',
-    si: '14–19 s',
+    conventional: '<2 s deviation from control',
+    si: '<2 s deviation from control',
     aliases: ['TT', 'thrombin clotting time', 'coagulation', 'coags', 'fibrinogen', 'heparin'],
   },
   {
@@ -732,6 +852,7 @@ export const LAB_VALUES: readonly LabValue[] = [
     name: 'Fibrinogen',
     conventional: '200–400 mg/dL',
     si: '2.0–4.0 g/L',
+    source: 'clinical',
     aliases: ['factor I', 'coagulation', 'coags', 'DIC', 'hypofibrinogenemia'],
   },
   {
@@ -739,6 +860,7 @@ export const LAB_VALUES: readonly LabValue[] = [
     name: 'D-dimer',
     conventional: '<500 ng/mL FEU',
     si: '<0.5 mg/L FEU',
+    source: 'clinical',
     aliases: ['D dimer', 'fibrin degradation products', 'FDP', 'DIC', 'pulmonary embolism', 'DVT', 'thrombosis'],
   },
   {
@@ -769,13 +891,14 @@ export const LAB_VALUES: readonly LabValue[] = [
     name: 'Haptoglobin',
     conventional: '30–200 mg/dL',
     si: '0.3–2.0 g/L',
+    source: 'clinical',
     aliases: ['Hp', 'hemolysis', 'hemolytic anemia'],
   },
   {
     section: 'Hematologic',
     name: 'CD4+ T-lymphocyte count',
-    conventional: '500–1,500 cells/µL',
-    si: '0.5–1.5 ×10⁹/L',
+    conventional: '≥500/mm³',
+    si: '≥0.5 ×10⁹/L',
     aliases: ['CD4', 'helper T cells', 'T helper', 'HIV', 'AIDS'],
   },
 
@@ -784,7 +907,7 @@ export const LAB_VALUES: readonly LabValue[] = [
     section: 'Cerebrospinal fluid',
     name: 'Cell count (leukocytes)',
     qualifier: 'All mononuclear',
-    conventional: '0–5 cells/µL',
+    conventional: '0–5/mm³',
     si: '0–5 ×10⁶/L',
     aliases: ['CSF', 'WBC', 'cell count', 'pleocytosis', 'lumbar puncture', 'LP', 'spinal tap', 'meningitis'],
   },
@@ -798,8 +921,8 @@ export const LAB_VALUES: readonly LabValue[] = [
   {
     section: 'Cerebrospinal fluid',
     name: 'Protein',
-    conventional: '15–45 mg/dL',
-    si: '0.15–0.45 g/L',
+    conventional: '<40 mg/dL',
+    si: '<0.40 g/L',
     aliases: ['CSF', 'CSF protein', 'albuminocytologic dissociation', 'Guillain-Barre', 'lumbar puncture', 'LP', 'meningitis'],
   },
   {
@@ -813,8 +936,8 @@ export const LAB_VALUES: readonly LabValue[] = [
   {
     section: 'Cerebrospinal fluid',
     name: 'Chloride (Cl-)',
-    conventional: '116–122 mEq/L',
-    si: '116–122 mmol/L',
+    conventional: '118–132 mEq/L',
+    si: '118–132 mmol/L',
     aliases: ['CSF', 'Cl', 'CSF chloride'],
   },
   {
@@ -830,16 +953,15 @@ export const LAB_VALUES: readonly LabValue[] = [
     section: 'Urine',
     name: 'Osmolality',
     qualifier: 'Random, varies with hydration',
-    conventional: '50–1,200 mOsm/kg H₂O',
-    si: '50–1,200 mmol/kg H₂O',
+    conventional: '50–1,200 mOsmol/kg H₂O',
+    si: '50–1,200 mOsmol/kg H₂O',
     aliases: ['urine osm', 'Uosm', 'concentrating ability', 'diabetes insipidus', 'SIADH'],
   },
   {
     section: 'Urine',
     name: 'Sodium (Na+)',
-    qualifier: '24-hour, varies with intake',
-    conventional: '40–220 mEq/24 h',
-    si: '40–220 mmol/24 h',
+    conventional: 'Varies with diet',
+    si: 'Varies with diet',
     aliases: ['UNa', 'Na', 'urine sodium', 'urinary sodium'],
   },
   {
@@ -848,6 +970,7 @@ export const LAB_VALUES: readonly LabValue[] = [
     qualifier: 'In oliguric acute kidney injury',
     conventional: '<1% suggests prerenal azotemia; >2% suggests tubular injury (ATN)',
     si: '<1% suggests prerenal azotemia; >2% suggests tubular injury (ATN)',
+    source: 'clinical',
     aliases: ['FENa', 'FE Na', 'prerenal', 'acute tubular necrosis', 'ATN', 'AKI', 'acute kidney injury'],
   },
   {
@@ -862,16 +985,16 @@ export const LAB_VALUES: readonly LabValue[] = [
     section: 'Urine',
     name: 'Creatinine clearance',
     qualifier: 'Male',
-    conventional: '90–140 mL/min',
-    si: '1.50–2.33 mL/s',
+    conventional: '97–137 mL/min',
+    si: '1.62–2.28 mL/s',
     aliases: ['CrCl', 'GFR', 'glomerular filtration rate', 'renal function', 'kidney'],
   },
   {
     section: 'Urine',
     name: 'Creatinine clearance',
     qualifier: 'Female',
-    conventional: '80–125 mL/min',
-    si: '1.33–2.08 mL/s',
+    conventional: '88–128 mL/min',
+    si: '1.47–2.13 mL/s',
     aliases: ['CrCl', 'GFR', 'glomerular filtration rate', 'renal function', 'kidney'],
   },
   {
@@ -887,6 +1010,7 @@ export const LAB_VALUES: readonly LabValue[] = [
     name: 'Specific gravity',
     conventional: '1.003–1.030',
     si: '1.003–1.030',
+    source: 'clinical',
     aliases: ['SG', 'urinalysis', 'UA', 'urine concentration'],
   },
   {
@@ -911,23 +1035,45 @@ export const LAB_VALUES: readonly LabValue[] = [
     qualifier: '24-hour',
     conventional: '10–50 µg/24 h',
     si: '28–138 nmol/24 h',
+    source: 'clinical',
     aliases: ['UFC', 'urinary free cortisol', 'Cushing', 'hypercortisolism'],
   },
   {
     section: 'Urine',
     name: 'Oxalate',
-    qualifier: '24-hour',
-    conventional: '8–40 mg/24 h',
-    si: '89–444 µmol/24 h',
+    conventional: '8–40 µg/mL',
+    si: '90–445 µmol/L',
     aliases: ['oxalic acid', 'hyperoxaluria', 'calcium oxalate', 'kidney stones', 'nephrolithiasis'],
   },
   {
     section: 'Urine',
     name: 'Uric acid',
-    qualifier: '24-hour',
-    conventional: '250–750 mg/24 h',
-    si: '1.5–4.5 mmol/24 h',
+    conventional: 'Varies with diet',
+    si: 'Varies with diet',
     aliases: ['urate', 'uricosuria', 'gout', 'kidney stones', 'nephrolithiasis'],
+  },
+  {
+    section: 'Urine',
+    name: '17-Ketosteroids, total',
+    qualifier: 'Male, 24-hour',
+    conventional: '8–20 mg/24 h',
+    si: '28–69 µmol/24 h',
+    aliases: ['17-KS', 'ketosteroids', 'androgens', 'adrenal'],
+  },
+  {
+    section: 'Urine',
+    name: '17-Ketosteroids, total',
+    qualifier: 'Female, 24-hour',
+    conventional: '6–15 mg/24 h',
+    si: '21–52 µmol/24 h',
+    aliases: ['17-KS', 'ketosteroids', 'androgens', 'adrenal'],
+  },
+  {
+    section: 'Urine',
+    name: 'Potassium (K+)',
+    conventional: 'Varies with diet',
+    si: 'Varies with diet',
+    aliases: ['K', 'urine potassium', 'kaliuresis'],
   },
 
   // ── Blood gases ────────────────────────────────────────────────────────────────────────────────────────────────
@@ -943,16 +1089,16 @@ export const LAB_VALUES: readonly LabValue[] = [
     section: 'Blood gases',
     name: 'Partial pressure of CO2 (PaCO2)',
     qualifier: 'Arterial, room air',
-    conventional: '35–45 mm Hg',
-    si: '4.7–6.0 kPa',
+    conventional: '33–45 mm Hg',
+    si: '4.4–5.9 kPa',
     aliases: ['PaCO2', 'PCO2', 'carbon dioxide', 'ABG', 'hypercapnia', 'hypocapnia', 'ventilation', 'acid-base'],
   },
   {
     section: 'Blood gases',
     name: 'Partial pressure of O2 (PaO2)',
     qualifier: 'Arterial, room air',
-    conventional: '80–100 mm Hg',
-    si: '10.7–13.3 kPa',
+    conventional: '75–105 mm Hg',
+    si: '10.0–14.0 kPa',
     aliases: ['PaO2', 'PO2', 'oxygen', 'ABG', 'hypoxemia', 'oxygenation'],
   },
   {
@@ -961,6 +1107,7 @@ export const LAB_VALUES: readonly LabValue[] = [
     qualifier: 'Arterial, room air',
     conventional: '22–28 mEq/L',
     si: '22–28 mmol/L',
+    source: 'clinical',
     aliases: ['HCO3', 'bicarb', 'ABG', 'acid-base', 'metabolic acidosis', 'metabolic alkalosis'],
   },
   {
@@ -969,6 +1116,7 @@ export const LAB_VALUES: readonly LabValue[] = [
     qualifier: 'Arterial, room air',
     conventional: '95–100%',
     si: '0.95–1.00',
+    source: 'clinical',
     aliases: ['SaO2', 'SpO2', 'O2 sat', 'pulse oximetry', 'oxygen', 'ABG', 'hypoxemia'],
   },
   {
@@ -977,6 +1125,7 @@ export const LAB_VALUES: readonly LabValue[] = [
     qualifier: 'Room air',
     conventional: '5–15 mm Hg in young adults; rises with age (upper limit about age/4 + 4)',
     si: '0.7–2.0 kPa in young adults; rises with age',
+    source: 'clinical',
     aliases: ['A-a gradient', 'Aa gradient', 'A-a', 'PAO2', 'alveolar gas equation', 'hypoxemia', 'V/Q mismatch', 'shunt'],
   },
   {
@@ -985,6 +1134,7 @@ export const LAB_VALUES: readonly LabValue[] = [
     qualifier: 'Venous',
     conventional: '7.32–7.42',
     si: '7.32–7.42',
+    source: 'clinical',
     aliases: ['VBG', 'venous blood gas', 'acid-base'],
   },
   {
@@ -993,6 +1143,7 @@ export const LAB_VALUES: readonly LabValue[] = [
     qualifier: 'Venous',
     conventional: '41–51 mm Hg',
     si: '5.5–6.8 kPa',
+    source: 'clinical',
     aliases: ['PvCO2', 'PCO2', 'carbon dioxide', 'VBG', 'venous blood gas', 'acid-base'],
   },
 
@@ -1003,6 +1154,7 @@ export const LAB_VALUES: readonly LabValue[] = [
     qualifier: 'Normal',
     conventional: '<30 mEq/L',
     si: '<30 mmol/L',
+    source: 'clinical',
     aliases: ['sweat test', 'cystic fibrosis', 'CF', 'CFTR', 'pilocarpine iontophoresis'],
   },
   {
@@ -1011,6 +1163,7 @@ export const LAB_VALUES: readonly LabValue[] = [
     qualifier: 'Intermediate',
     conventional: '30–59 mEq/L',
     si: '30–59 mmol/L',
+    source: 'clinical',
     aliases: ['sweat test', 'cystic fibrosis', 'CF', 'CFTR', 'borderline'],
   },
   {
@@ -1019,6 +1172,7 @@ export const LAB_VALUES: readonly LabValue[] = [
     qualifier: 'Consistent with cystic fibrosis',
     conventional: '≥60 mEq/L',
     si: '≥60 mmol/L',
+    source: 'clinical',
     aliases: ['sweat test', 'CF', 'CFTR', 'abnormal'],
   },
   {
@@ -1027,6 +1181,7 @@ export const LAB_VALUES: readonly LabValue[] = [
     qualifier: 'Underweight',
     conventional: '<18.5 kg/m²',
     si: '<18.5 kg/m²',
+    source: 'clinical',
     aliases: ['BMI', 'Quetelet index', 'weight', 'malnutrition'],
   },
   {
@@ -1035,6 +1190,7 @@ export const LAB_VALUES: readonly LabValue[] = [
     qualifier: 'Normal weight',
     conventional: '18.5–24.9 kg/m²',
     si: '18.5–24.9 kg/m²',
+    source: 'clinical',
     aliases: ['BMI', 'Quetelet index', 'weight', 'healthy weight'],
   },
   {
@@ -1043,6 +1199,7 @@ export const LAB_VALUES: readonly LabValue[] = [
     qualifier: 'Overweight',
     conventional: '25.0–29.9 kg/m²',
     si: '25.0–29.9 kg/m²',
+    source: 'clinical',
     aliases: ['BMI', 'Quetelet index', 'weight'],
   },
   {
@@ -1051,6 +1208,7 @@ export const LAB_VALUES: readonly LabValue[] = [
     qualifier: 'Obesity',
     conventional: '≥30.0 kg/m² (class III, severe: ≥40.0)',
     si: '≥30.0 kg/m² (class III, severe: ≥40.0)',
+    source: 'clinical',
     aliases: ['BMI', 'Quetelet index', 'weight', 'obese', 'morbid obesity', 'bariatric'],
   },
 ];

@@ -42,6 +42,7 @@ export function LabPanel({ onClose }: { onClose: () => void }) {
                 <td>
                   {r.name}
                   {r.qualifier && <span className="muted"> · {r.qualifier}</span>}
+                  {r.source === 'clinical' && <div className="muted small">Clinical standard, not in the USMLE table</div>}
                   {query && <div className="muted small">{r.section}</div>}
                 </td>
                 <td>{r.conventional}</td>
