@@ -13,7 +13,7 @@ import { CHOICE_LABELS, DISCIPLINES, EXAMS, LIMITS, PACK_FORMAT, SYSTEMS, packMe
 
 const REPO = resolve(__dirname, '../..');
 const PACKS = join(REPO, 'question-packs');
-const SAMPLES = ['vignette-step1-sampler', 'vignette-step2ck-sampler'] as const;
+const SAMPLES = ['vignette-step1-sampler', 'vignette-step2ck-sampler', 'vignette-step3-sampler'] as const;
 
 interface JsonSchema {
   $schema?: string;

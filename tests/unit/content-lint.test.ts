@@ -1,0 +1,110 @@
+/**
+ * Content lint over every sample pack in question-packs/ (issue 10 part 4): the item-writing flaws that let a student
+ * answer without knowing the medicine (NBME item-writing guide: "longest option", absolute terms, "all/none of the
+ * above"), plus the completeness every sample item promises (explained choices, an objective, references).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO } from '../helpers/db';
+
+interface Choice {
+  text: string;
+  explanation?: string;
+}
+interface Item {
+  id: string;
+  exam?: string;
+  stem: string;
+  choices: Choice[];
+  answer: string;
+  objective?: string;
+  references?: string[];
+}
+
+/** Words that make an option absolute; a test-wise student rules out options that carry them. */
+const QUALIFIERS = ['sole', 'only', 'always', 'never'];
+const MAX_KEY_RATIO = 1.5;
+
+const hasWord = (text: string, word: string) => new RegExp(`\\b${word}\\b`, 'i').test(text);
+
+/** Every flaw of one item, each naming the item and the rule. */
+function lint(item: Item): string[] {
+  const flaws: string[] = [];
+  const keyIndex = item.answer.charCodeAt(0) - 65;
+  const key = item.choices[keyIndex];
+  if (!key) return [`${item.id}: answer ${item.answer} names no choice`];
+  const distractors = item.choices.filter((_, i) => i !== keyIndex);
+  const mean = distractors.reduce((n, c) => n + c.text.length, 0) / distractors.length;
+  if (key.text.length > MAX_KEY_RATIO * mean) {
+    flaws.push(`${item.id}: key is ${(key.text.length / mean).toFixed(2)}× the mean distractor length (max ${MAX_KEY_RATIO})`);
+  }
+  item.choices.forEach((c, i) => {
+    if (/\b(all|none) of the above\b/i.test(c.text)) flaws.push(`${item.id}: choice ${String.fromCharCode(65 + i)} is "all/none of the above"`);
+    if (!c.explanation?.trim()) flaws.push(`${item.id}: choice ${String.fromCharCode(65 + i)} has no explanation`);
+  });
+  for (const word of QUALIFIERS) {
+    if (!hasWord(key.text, word) && distractors.some((c) => hasWord(c.text, word))) flaws.push(`${item.id}: "${word}" appears only in distractors`);
+  }
+  if (!item.objective?.trim()) flaws.push(`${item.id}: no objective`);
+  if (!item.references?.length) flaws.push(`${item.id}: no references`);
+  return flaws;
+}
+
+const PACKS = join(REPO, 'question-packs');
+const packs = readdirSync(PACKS, { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => ({ name: e.name, items: (JSON.parse(readFileSync(join(PACKS, e.name, 'pack.json'), 'utf8')) as { questions: Item[] }).questions }));
+
+describe('content lint', () => {
+  it('catches each flaw in a flawed probe item', () => {
+    const probe: Item = {
+      id: 'probe',
+      stem: 'x',
+      choices: [
+        { text: 'Start intravenous heparin 80 units/kg bolus then 18 units/kg/h', explanation: 'Correct.' },
+        { text: 'Aspirin as the sole agent', explanation: 'No.' },
+        { text: 'None of the above' },
+      ],
+      answer: 'A',
+    };
+    expect(lint(probe)).toEqual([
+      expect.stringMatching(/^probe: key is \d\.\d\d× the mean/),
+      'probe: choice C is "all/none of the above"',
+      'probe: choice C has no explanation',
+      'probe: "sole" appears only in distractors',
+      'probe: no objective',
+      'probe: no references',
+    ]);
+    // The same item written in parallel form passes.
+    const fixed: Item = {
+      ...probe,
+      choices: [
+        { text: 'Heparin', explanation: 'Correct.' },
+        { text: 'Aspirin', explanation: 'No.' },
+        { text: 'Warfarin', explanation: 'No.' },
+      ],
+      objective: 'o',
+      references: ['r'],
+    };
+    expect(lint(fixed)).toEqual([]);
+  });
+
+  it.each(packs)('passes on every item of $name', ({ items }) => {
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.flatMap(lint)).toEqual([]);
+  });
+
+  it('the sample packs hold ≥ 88 items, ≥ 24 of them in the Step 3 sampler', () => {
+    expect(packs.reduce((n, p) => n + p.items.length, 0)).toBeGreaterThanOrEqual(88);
+    const step3 = packs.find((p) => p.name === 'vignette-step3-sampler');
+    expect(step3?.items.length).toBeGreaterThanOrEqual(24);
+    expect(step3!.items.every((q) => q.exam === 'step3')).toBe(true);
+  });
+
+  it('no two items share a scenario (same topic across packs)', () => {
+    const topics = packs.flatMap((p) => p.items.map((q) => `${(q as { topic?: string }).topic ?? q.id}`.toLowerCase()));
+    const repeated = topics.filter((t, i) => topics.indexOf(t) !== i);
+    expect(repeated).toEqual([]);
+  });
+});
