@@ -173,10 +173,10 @@ test('the sample packs render their images from data URLs, and an image opens en
   await api(request, server, 'packs:loadSamples');
   const packs = await api<PackSummary[]>(request, server, 'packs:list');
   const samples = packs.filter((p) => /Sampler/.test(p.title)).map((p) => p.id);
-  expect(samples).toHaveLength(2);
+  expect(samples).toHaveLength(3);
 
   const list = await api<{ total: number; items: QuestionListItem[] }>(request, server, 'questions:search', { filters: { packIds: samples }, pageSize: 200 });
-  expect(list.total).toBe(64);
+  expect(list.total).toBe(88);
   let withImage: QuestionView | undefined;
   for (const item of list.items) {
     const q = await api<QuestionView>(request, server, 'questions:get', { id: item.id });

@@ -24,13 +24,13 @@ test('search, filter by exam, preview a question and remove a pack', async ({ pa
   await api(request, server, 'packs:loadSamples');
   await api(request, server, 'packs:import', { paths: [MEDQA] });
   const packs = await api<PackSummary[]>(request, server, 'packs:list');
-  expect(packs.map((p) => p.questionCount).sort((a, b) => a - b)).toEqual([32, 32, 1273]);
+  expect(packs.map((p) => p.questionCount).sort((a, b) => a - b)).toEqual([24, 32, 32, 1273]);
 
   const lib = new LibraryModel(page, server);
   await page.setViewportSize({ width: 1440, height: 1000 });
   await lib.open();
-  await expect(lib.packRows).toHaveCount(3);
-  expect(await lib.totalCount()).toBe(1273 + 64);
+  await expect(lib.packRows).toHaveCount(4);
+  expect(await lib.totalCount()).toBe(1273 + 88);
 
   // Full-text search: every visible result highlights what matched.
   const expected = await searchTotal(request, server, 'myocardial');
@@ -83,13 +83,13 @@ test('search, filter by exam, preview a question and remove a pack', async ({ pa
   // Cancel first: nothing happens.
   await confirm.getByRole('button', { name: 'Cancel' }).click();
   await expect(confirm).toBeHidden();
-  await expect(lib.packRows).toHaveCount(3);
+  await expect(lib.packRows).toHaveCount(4);
   await lib.removePack(STEP2_SAMPLER);
-  await expect(lib.packRows).toHaveCount(2);
+  await expect(lib.packRows).toHaveCount(3);
   await expect(lib.packRow(STEP2_SAMPLER)).toHaveCount(0);
   const after = await api<PackSummary[]>(request, server, 'packs:list');
   expect(after.map((p) => p.title)).not.toContain(STEP2_SAMPLER);
-  expect(after).toHaveLength(2);
+  expect(after).toHaveLength(3);
   // Its questions left the search too (the Step 1 filter is still on).
   expect(await searchTotal(request, server, '', { packIds: [step2!.id] })).toBe(0);
   await lib.searchFor('myocardial', await searchTotal(request, server, 'myocardial', { exams: ['step1'] }));

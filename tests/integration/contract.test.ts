@@ -200,7 +200,7 @@ const WRITE_CASES: Case[] = [
     check: (e) => {
       ok(e);
       const packs = (e.value as { packs: { added: number }[] }).packs;
-      expect(packs).toHaveLength(2);
+      expect(packs).toHaveLength(3); // Step 1, Step 2 CK and Step 3 samplers
       for (const p of packs) expect(p.added).toBeGreaterThan(0);
     },
     normalise: withoutDuration,
