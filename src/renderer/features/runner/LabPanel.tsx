@@ -42,7 +42,7 @@ export function LabPanel({ onClose }: { onClose: () => void }) {
                 <td>
                   {r.name}
                   {r.qualifier && <span className="muted"> · {r.qualifier}</span>}
-                  {r.source === 'clinical' && <div className="muted small">Clinical standard, not in the USMLE table</div>}
+                  {r.source === 'clinical' && <div className="muted small">Clinical standard</div>}
                   {query && <div className="muted small">{r.section}</div>}
                 </td>
                 <td>{r.conventional}</td>
@@ -59,6 +59,7 @@ export function LabPanel({ onClose }: { onClose: () => void }) {
           </tbody>
         </table>
       </div>
+      <p className="muted small">USMLE laboratory values. Rows marked “Clinical standard” are not in the USMLE table.</p>
     </aside>
   );
 }
