@@ -13,6 +13,7 @@ import { createApi, type Api } from '../src/main/core/api';
 import { openDatabase, type Db } from '../src/main/core/db/open';
 import { seedHistory } from './history';
 import { measureRenderer } from './renderer';
+import { benchContent } from './content';
 
 const ROOT = resolve(__dirname, '..');
 const MEDQA = resolve(ROOT, '../shared/datasets/medqa-us/medqa_us_test_5options.jsonl');
@@ -193,6 +194,7 @@ async function benchBank(db: Db, api: Api): Promise<void> {
 async function main(): Promise<void> {
   console.log(`Vignette benchmark — working in ${work}`);
   await benchImport();
+  await benchContent(work, join(ROOT, 'question-packs'), record);
   const bank = await buildBigBank();
   await benchBank(bank.db, bank.api);
   const renderer = await measureRenderer(bank.api, bank.db, join(ROOT, 'out', 'renderer'));
