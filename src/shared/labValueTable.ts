@@ -7,7 +7,8 @@
  * (../shared/CONTENT-REVIEW.md, issue 10), which checked them against two public transcriptions; re-check against the
  * official PDF whenever the USMLE revises it (this build had no network access to do so). Where the
  * USMLE table gives no SI value, the SI column is the arithmetic conversion (BUN × 0.357, creatinine clearance
- * mL/min × 0.0167 = mL/s, 17-ketosteroids mg × 3.47 = µmol).
+ * mL/min × 0.0167 = mL/s, 17-ketosteroids mg × 3.47 = µmol); magnesium's SI is converted from its mg/dL range
+ * (× 0.411), because 0.75–1.0 mmol/L, printed in older transcriptions, belongs to the old 1.5–2.0 mEq/L range.
  *
  * Rows marked `source: 'clinical'` are NOT in the USMLE table: they hold current clinical standards that questions
  * use (lipid targets NCEP/ACC-AHA, HbA1c ADA 2026, BMI WHO, sweat chloride CFF 2017, lactate, BNP, D-dimer, …).
@@ -116,7 +117,7 @@ export const LAB_VALUES: readonly LabValue[] = [
     section: 'Serum',
     name: 'Magnesium (Mg2+)',
     conventional: '1.5–2.0 mg/dL',
-    si: '0.75–1.0 mmol/L',
+    si: '0.62–0.82 mmol/L',
     aliases: ['Mg', 'magnesemia', 'hypomagnesemia', 'hypermagnesemia'],
   },
   {
