@@ -1,7 +1,8 @@
 /**
  * Content lint over every sample pack in question-packs/ (issue 10 part 4): the item-writing flaws that let a student
- * answer without knowing the medicine (NBME item-writing guide: "longest option", absolute terms, "all/none of the
- * above"), plus the completeness every sample item promises (explained choices, an objective, references).
+ * answer without knowing the medicine (NBME item-writing guide: "longest option", a key alone in carrying a number,
+ * absolute terms, "all/none of the above"), plus the completeness every sample item promises (explained choices, the
+ * key's explanation marked "Correct.", an objective, references).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -43,6 +44,12 @@ function lint(item: Item): string[] {
     if (/\b(all|none) of the above\b/i.test(c.text)) flaws.push(`${item.id}: choice ${String.fromCharCode(65 + i)} is "all/none of the above"`);
     if (!c.explanation?.trim()) flaws.push(`${item.id}: choice ${String.fromCharCode(65 + i)} has no explanation`);
   });
+  // A key that alone carries a number (dose, threshold, interval) is as much a cue as a long key.
+  if (/\d/.test(key.text) && !distractors.some((c) => /\d/.test(c.text))) flaws.push(`${item.id}: key is the only choice with a number`);
+  // The sample packs' convention: the key's explanation, and only it, starts "Correct." — this catches a key letter
+  // that drifted away from its choice when choices were reordered.
+  const saysCorrect = item.choices.map((c) => /^Correct\b/.test(c.explanation ?? ''));
+  if (!saysCorrect[keyIndex] || saysCorrect.filter(Boolean).length !== 1) flaws.push(`${item.id}: the key's explanation, and no other, must start "Correct."`);
   for (const word of QUALIFIERS) {
     if (!hasWord(key.text, word) && distractors.some((c) => hasWord(c.text, word))) flaws.push(`${item.id}: "${word}" appears only in distractors`);
   }
@@ -63,7 +70,7 @@ describe('content lint', () => {
       stem: 'x',
       choices: [
         { text: 'Start intravenous heparin 80 units/kg bolus then 18 units/kg/h', explanation: 'Correct.' },
-        { text: 'Aspirin as the sole agent', explanation: 'No.' },
+        { text: 'Aspirin as the sole agent', explanation: 'Correct, too.' },
         { text: 'None of the above' },
       ],
       answer: 'A',
@@ -72,6 +79,8 @@ describe('content lint', () => {
       expect.stringMatching(/^probe: key is \d\.\d\d× the mean/),
       'probe: choice C is "all/none of the above"',
       'probe: choice C has no explanation',
+      'probe: key is the only choice with a number',
+      'probe: the key\'s explanation, and no other, must start "Correct."',
       'probe: "sole" appears only in distractors',
       'probe: no objective',
       'probe: no references',
