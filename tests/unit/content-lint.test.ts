@@ -111,6 +111,12 @@ describe('content lint', () => {
     expect(step3!.items.every((q) => q.exam === 'step3')).toBe(true);
   });
 
+  it('every Step 3 item is a patient vignette: age and sex, and a measured pulse', () => {
+    const step3 = packs.flatMap((p) => p.items).filter((q) => q.exam === 'step3');
+    const thin = step3.filter((q) => !/\d+-(year|month)-old (man|woman|boy|girl)\b/.test(q.stem) || !/\bpulse is \d+\/min/i.test(q.stem));
+    expect(thin.map((q) => q.id)).toEqual([]);
+  });
+
   it('no two items share a scenario (same topic across packs)', () => {
     const topics = packs.flatMap((p) => p.items.map((q) => `${(q as { topic?: string }).topic ?? q.id}`.toLowerCase()));
     const repeated = topics.filter((t, i) => topics.indexOf(t) !== i);
