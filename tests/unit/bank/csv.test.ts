@@ -78,8 +78,8 @@ describe('parseCsv: columns and values', () => {
   });
 
   it('keeps a non-numeric difficulty as text so validation rejects it, naming the line and column', () => {
-    const parsed = parse('stem,A,B,answer,Difficulty\nQ1,x,y,A,hard\nQ2,x,y,A,7\nQ3,x,y,A,5\n');
-    expect(parsed.items.map((i) => (i.value as { difficulty: unknown }).difficulty)).toEqual(['hard', 7, 5]);
+    const parsed = parse('stem,A,B,answer,Difficulty\nQ1,x,y,A,tough\nQ2,x,y,A,7\nQ3,x,y,A,5\n');
+    expect(parsed.items.map((i) => (i.value as { difficulty: unknown }).difficulty)).toEqual(['tough', 7, 5]);
     const { valid, problems } = validateItems(parsed);
     expect(valid.map((v) => v.line)).toEqual([4]);
     expect(problems.map((p) => [p.line, p.field])).toEqual([

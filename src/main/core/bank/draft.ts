@@ -7,6 +7,8 @@ import type { ImportFormat } from '../../../shared/types';
 import { CHOICE_LABELS, DISCIPLINES, SYSTEMS, packQuestionSchema, type PackMeta, type PackQuestion } from '../../../shared/pack';
 import type { Problem } from '../../../shared/result';
 import { htmlToText, markdownToSafeHtml } from './sanitize';
+import { duplicateChoices, unknownQuestionKeys } from './itemChecks';
+import { stripRepeatedChoices } from './stemChoices';
 
 export interface RawItem {
   value: unknown;
@@ -60,6 +62,13 @@ export function validateItems(source: ParsedSource): { valid: ValidQuestion[]; p
   const seen = new Map<string, number | undefined>();
   for (const raw of source.items) {
     const where = { file: source.file, ...(raw.line !== undefined ? { line: raw.line } : {}), ...(raw.item !== undefined ? { item: raw.item } : {}) };
+    const keys = unknownQuestionKeys(raw.value, where);
+    warnings.push(...keys.warnings);
+    if (keys.problems.length) {
+      // A misspelled key explains the schema's complaints (answr → "answer is missing"): report only the cause.
+      problems.push(...keys.problems);
+      continue;
+    }
     const parsed = packQuestionSchema.safeParse(raw.value);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
@@ -70,6 +79,12 @@ export function validateItems(source: ParsedSource): { valid: ValidQuestion[]; p
       continue;
     }
     const q = parsed.data;
+    const repeated = duplicateChoices(q);
+    if (repeated.length) {
+      for (const r of repeated) problems.push({ ...where, field: fieldName(['choices', r.index, 'text'], source.fieldNames), message: r.message });
+      continue;
+    }
+    q.stem = stripRepeatedChoices(q.stem, q.choices);
     const emptied = emptiedFields(q);
     if (emptied.length) {
       for (const field of emptied) problems.push({ ...where, field: fieldName(field, source.fieldNames), message: 'has no text left once unsafe HTML is removed' });

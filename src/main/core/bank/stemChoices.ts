@@ -1,0 +1,50 @@
+/**
+ * Some public MedQA-style files end the question text with the options as well: "… Which is the most likely
+ * diagnosis? Answer Choices: (A) Gout (B) Pseudogout …". Shown above the real choices, every option then appears
+ * twice. Such a trailing list is removed, but only when it is exactly the item's choices, in order, so a stem that
+ * merely mentions "answer choices" is never cut.
+ */
+
+/** "Answer Choices:" / "Answer choices -" / "Options:" opening the trailing list. */
+const HEADING = /(?:^|\s)(?:answer\s+choices|answer\s+options|choices|options)\s*[:\-–]?\s*(?=\(?A[).:])/gi;
+
+/** Label forms, tried in turn: "(A) x (B) y", "A) x B) y", "A. x B. y", "A: x B: y". */
+const LABELS: ((letter: string) => string)[] = [(l) => `\\(${l}\\)`, (l) => `${l}\\)`, (l) => `${l}\\.`, (l) => `${l}:`];
+
+const comparable = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').replace(/[\s.;,]+$/, '').trim();
+
+/** The texts after each label A, B, C… in order, when the list is exactly labelled that way; else undefined. */
+function splitLabelled(list: string, count: number, label: (letter: string) => string): string[] | undefined {
+  const texts: string[] = [];
+  let rest = list.trimStart();
+  for (let i = 0; i < count; i++) {
+    const open = new RegExp(`^${label(String.fromCharCode(65 + i))}\\s*`).exec(rest);
+    if (!open) return undefined;
+    rest = rest.slice(open[0].length);
+    const nextLabel = i + 1 < count ? new RegExp(`\\s${label(String.fromCharCode(66 + i))}\\s*`).exec(` ${rest}`) : null;
+    const end = nextLabel ? Math.max(0, nextLabel.index - 1) : rest.length;
+    if (i + 1 < count && !nextLabel) return undefined;
+    texts.push(rest.slice(0, end));
+    rest = rest.slice(end);
+  }
+  return texts;
+}
+
+/** The stem without a trailing list of its own choices; the stem unchanged when there is none. */
+export function stripRepeatedChoices(stem: string, choices: readonly { text: string }[]): string {
+  if (choices.length < 2) return stem;
+  const wanted = choices.map((c) => comparable(c.text));
+  // The last heading is the one that can open a trailing list; earlier ones are part of the vignette.
+  let heading: RegExpExecArray | undefined;
+  for (const m of stem.matchAll(HEADING)) heading = m as RegExpExecArray;
+  if (!heading) return stem;
+  const list = stem.slice(heading.index + heading[0].length);
+  for (const label of LABELS) {
+    const texts = splitLabelled(list, choices.length, label);
+    if (texts && texts.every((t, i) => comparable(t) === wanted[i])) {
+      const kept = stem.slice(0, heading.index).trimEnd();
+      return kept === '' ? stem : kept;
+    }
+  }
+  return stem;
+}
