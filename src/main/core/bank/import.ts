@@ -63,7 +63,7 @@ function parseGroup(group: SourceGroup, format: ImportFormat, input: ImportInput
     case 'medqa':
       return parseMedqa(group);
     case 'csv':
-      return parseCsv(group);
+      return parseCsv(group, input.map ?? {});
     case 'json-map':
       return parseJsonMap(group, input.map ?? {});
     case 'notes':

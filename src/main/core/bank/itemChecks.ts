@@ -17,6 +17,8 @@ export interface KeyFindings {
   problems: Problem[];
   /** Other unknown keys: ignored, and said so. */
   warnings: Problem[];
+  /** Field paths the misspellings meant (pack.id), whose "is missing" they explain. */
+  meant: string[];
 }
 
 /**
@@ -31,6 +33,7 @@ export function unknownKeys(value: unknown, known: readonly string[], where: Omi
     const meant = closest(key, known);
     if (meant !== undefined && !(meant in value)) {
       findings.problems.push({ ...where, field, message: `unknown key '${key}'; did you mean '${meant}'?` });
+      findings.meant.push(prefix ? `${prefix}.${meant}` : meant);
     } else {
       findings.warnings.push({ ...where, field, message: `unknown key '${key}'; ignored${meant ? ` (the item also has '${meant}')` : ''}` });
     }
@@ -39,7 +42,7 @@ export function unknownKeys(value: unknown, known: readonly string[], where: Omi
 
 /** Unknown keys of a question, its choices and its images. */
 export function unknownQuestionKeys(value: unknown, where: Omit<Problem, 'message'>): KeyFindings {
-  const findings: KeyFindings = { problems: [], warnings: [] };
+  const findings: KeyFindings = { problems: [], warnings: [], meant: [] };
   if (!isRecord(value)) return findings;
   unknownKeys(value, QUESTION_KEYS, where, '', findings);
   if (Array.isArray(value.choices)) value.choices.forEach((c, i) => unknownKeys(c, CHOICE_KEYS, where, `choices[${i}]`, findings));
