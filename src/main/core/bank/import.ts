@@ -13,7 +13,7 @@ import { htmlToText, markdownToSafeHtml } from './sanitize';
 import { decodeText, extensionOf, groupsFromPaths, groupsFromUploads, type SourceGroup } from './sources';
 import { writePack, type PackWriteResult } from './writer';
 import { looksNative, parseNative } from './importers/native';
-import { looksMedqa, parseMedqa } from './importers/medqa';
+import { isMedqaArray, looksMedqa, parseMedqa } from './importers/medqa';
 import { looksCsv, parseCsv } from './importers/csv';
 import { parseJsonMap } from './importers/jsonMap';
 import { looksLikeNotes, parseNotes, writeNotes, type ParsedNote } from '../notes/importNotes';
@@ -22,9 +22,9 @@ type ImportInput = ParsedInput<'packs:import'>;
 
 class Rollback extends Error {}
 
-export function detectFormat(group: SourceGroup): ImportFormat {
+export function detectFormat(group: SourceGroup, mapped = false): ImportFormat {
   if (looksNative(group)) return 'native';
-  if (group.kind === 'file' && extensionOf(group.name) === 'json') return jsonKind(group);
+  if (group.kind === 'file' && extensionOf(group.name) === 'json') return jsonKind(group, mapped);
   if (group.kind === 'file') {
     const ext = extensionOf(group.name);
     if (ext === 'jsonl' || looksMedqa(group)) return 'medqa';
@@ -42,18 +42,19 @@ export function detectFormat(group: SourceGroup): ImportFormat {
 
 /**
  * A .json file is a native pack when it is an object with `format`, or with `pack` and `questions` (key order is
- * irrelevant); an array, or an object holding one array, is a JSON export that needs a field mapping. A file that
- * is not JSON at all goes to the native importer, whose message names the line of the syntax error.
+ * irrelevant). MedQA saved as .json — an array of MedQA objects, or JSONL under a .json name — is MedQA, unless the
+ * user gave a field mapping. Any other array, or an object holding one array, is a JSON export that needs a field
+ * mapping. A file that is not JSON at all goes to the native importer, whose message names the line of the syntax error.
  */
-function jsonKind(group: SourceGroup): ImportFormat {
+function jsonKind(group: SourceGroup, mapped: boolean): ImportFormat {
   let value: unknown;
   try {
     value = JSON.parse(decodeText(group.name, group.files[0]!.bytes));
   } catch {
-    return 'native';
+    return !mapped && looksMedqa(group) ? 'medqa' : 'native';
   }
   if (value && typeof value === 'object' && !Array.isArray(value) && ('format' in value || ('pack' in value && 'questions' in value))) return 'native';
-  return 'json-map';
+  return !mapped && isMedqaArray(value) ? 'medqa' : 'json-map';
 }
 
 function parseGroup(group: SourceGroup, format: ImportFormat, input: ImportInput): ParsedSource {
@@ -122,7 +123,7 @@ export function runImport(ctx: CoreContext, input: ImportInput): ImportReport {
   const notes: ParsedNote[] = [];
 
   for (const group of groups) {
-    const format = input.format ?? detectFormat(group);
+    const format = input.format ?? detectFormat(group, Object.keys(input.map ?? {}).length > 0);
     if (format === 'notes') {
       const parsed = parseNotes(group);
       notes.push(...parsed.notes);

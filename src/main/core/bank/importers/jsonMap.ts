@@ -13,6 +13,7 @@ import { slugFromFile, titleFromFile, type ParsedSource, type RawItem } from '..
 import { decodeText, type SourceGroup } from '../sources';
 import { contentId, difficultyFrom, normaliseExam, splitList } from './fields';
 import { parseJson } from './json';
+import { didYouMean } from './suggest';
 
 const TARGETS = MAP_TARGETS;
 type Target = MapTarget;
@@ -69,7 +70,7 @@ function readMapping(file: string, map: Record<string, string>): Mapping {
   const problems: Problem[] = [];
   for (const [target, path] of Object.entries(map)) {
     if (!(TARGETS as readonly string[]).includes(target)) {
-      problems.push({ file, field: 'map', message: `'${target}' is not a field to map; use ${TARGETS.join(', ')}` });
+      problems.push({ file, field: 'map', message: `'${target}' is not a field to map${didYouMean(target, TARGETS)}; use ${TARGETS.join(', ')}` });
       continue;
     }
     const steps = parsePath(path.trim());
@@ -197,17 +198,42 @@ function questionList(file: string, data: unknown): unknown[] {
   ]);
 }
 
+/** Whether a path led somewhere: null is a value ("not given"); a list of nothing but misses (answers[].txt) is not. */
+const reached = (value: unknown): boolean => value !== undefined && (!Array.isArray(value) || value.length === 0 || value.some(reached));
+
+/**
+ * A mapped path that finds a value in no item at all is a mistake (a misspelled `explanaton` would otherwise drop every
+ * explanation without a word): one problem per such target, naming the key it probably meant.
+ */
+function unmatchedPaths(file: string, list: unknown[], mapping: Mapping): Problem[] {
+  const objects = list.filter(isRecord);
+  if (objects.length === 0) return [];
+  const keys = [...new Set(objects.slice(0, 100).flatMap((o) => Object.keys(o)))];
+  const problems: Problem[] = [];
+  for (const target of TARGETS) {
+    const entry = mapping[target];
+    if (!entry || objects.some((o) => reached(evaluatePath(o, entry.steps)))) continue;
+    const first = entry.steps[0]?.kind === 'key' ? entry.steps[0].key : '';
+    const hint = keys.includes(first) ? '' : didYouMean(first, keys);
+    problems.push({ file, field: 'map', message: `${target}=${entry.path}: no item has a value at '${entry.path}'${hint || `; the items' keys are ${keys.slice(0, 20).join(', ')}`}` });
+  }
+  return problems;
+}
+
 export function parseJsonMap(group: SourceGroup, map: Record<string, string>): ParsedSource {
   const file = group.name;
   const mapping = readMapping(file, map);
   const source = group.files[0];
   const list = questionList(file, parseJson(file, source ? decodeText(file, source.bytes) : ''));
   const items: RawItem[] = [];
-  const problems: Problem[] = [];
-  list.forEach((element, item) => {
-    if (isRecord(element)) items.push({ item, value: buildQuestion(element, mapping) });
-    else problems.push({ file, item, message: 'must be a JSON object' });
-  });
+  const problems: Problem[] = unmatchedPaths(file, list, mapping);
+  // With a path that matches nothing, every item would repeat the same complaint: report the path alone.
+  if (!problems.length) {
+    list.forEach((element, item) => {
+      if (isRecord(element)) items.push({ item, value: buildQuestion(element, mapping) });
+      else problems.push({ file, item, message: 'must be a JSON object' });
+    });
+  }
   const fieldNames: Partial<Record<string, string>> = {};
   for (const target of TARGETS) {
     const entry = mapping[target];
