@@ -12,6 +12,7 @@ import { checkMedia, type CheckedMedia } from './media';
 import { htmlToText, markdownToSafeHtml } from './sanitize';
 import { decodeText, extensionOf, groupsFromPaths, groupsFromUploads, type SourceGroup } from './sources';
 import { writePack, type PackWriteResult } from './writer';
+import { resolvePackKey } from './packIdentity';
 import { looksNative, parseNative } from './importers/native';
 import { isMedqaArray, looksMedqa, parseMedqa } from './importers/medqa';
 import { looksCsv, parseCsv } from './importers/csv';
@@ -137,6 +138,8 @@ export function runImport(ctx: CoreContext, input: ImportInput): ImportReport {
     const itemProblems = [...checked.problems];
     const { media, valid } = checkPackMedia(source, checked.valid, itemProblems);
     problems.push(...itemProblems);
+    const renamed = resolvePackKey(ctx.db, source, valid, new Set(packs.map((p) => p.source.pack.id)));
+    if (renamed) warnings.push(renamed);
     if (valid.length === 0 && itemProblems.length === 0) {
       problems.push({ file: source.file, message: 'contains no questions' });
     }
