@@ -9,6 +9,7 @@ import { closest } from './importers/suggest';
 const QUESTION_KEYS = Object.keys(packQuestionSchema.shape);
 const CHOICE_KEYS = Object.keys(packChoiceSchema.shape);
 const IMAGE_KEYS = Object.keys(packImageSchema.shape);
+const KNOWN = new Map<readonly string[], Set<string>>([QUESTION_KEYS, CHOICE_KEYS, IMAGE_KEYS].map((keys) => [keys, new Set(keys)]));
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -27,8 +28,9 @@ export interface KeyFindings {
  */
 export function unknownKeys(value: unknown, known: readonly string[], where: Omit<Problem, 'message'>, prefix: string, findings: KeyFindings): void {
   if (!isRecord(value)) return;
-  for (const key of Object.keys(value)) {
-    if (known.includes(key)) continue;
+  const knownSet = KNOWN.get(known) ?? new Set(known);
+  for (const key in value) {
+    if (knownSet.has(key) || !Object.hasOwn(value, key)) continue;
     const field = prefix ? `${prefix}.${key}` : key;
     const meant = closest(key, known);
     if (meant !== undefined && !(meant in value)) {
@@ -52,7 +54,10 @@ export function unknownQuestionKeys(value: unknown, where: Omit<Problem, 'messag
 
 /** Choice text as a student would compare it: case, spacing and a final full stop do not make two choices differ. */
 function comparable(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, ' ').replace(/[.\s]+$/, '').trim();
+  let key = text.trim().toLowerCase();
+  if (key.endsWith('.')) key = key.replace(/[.\s]+$/, '');
+  // Most choices are short single-spaced phrases: skip the regex unless there is spacing to collapse.
+  return /\s\s|[\t\n\r]/.test(key) ? key.replace(/\s+/g, ' ') : key;
 }
 
 /** One problem per choice that repeats an earlier one: two identical choices cannot both be right or wrong. */

@@ -33,16 +33,23 @@ function splitLabelled(list: string, count: number, label: (letter: string) => s
 /** The stem without a trailing list of its own choices; the stem unchanged when there is none. */
 export function stripRepeatedChoices(stem: string, choices: readonly { text: string }[]): string {
   if (choices.length < 2) return stem;
-  const wanted = choices.map((c) => comparable(c.text));
+  // Only the end of the stem can hold the list: its heading, the labels and the choices' own text. Looking there
+  // alone keeps this cheap; it runs for every imported question and nearly none has such a list.
+  let room = 40;
+  for (const c of choices) room += c.text.length + 12;
+  const from = Math.max(0, stem.length - room);
+  if (!/choices|options/i.test(stem.slice(from))) return stem;
   // The last heading is the one that can open a trailing list; earlier ones are part of the vignette.
   let heading: RegExpExecArray | undefined;
-  for (const m of stem.matchAll(HEADING)) heading = m as RegExpExecArray;
+  for (const m of stem.slice(from).matchAll(HEADING)) heading = m as RegExpExecArray;
   if (!heading) return stem;
-  const list = stem.slice(heading.index + heading[0].length);
+  const start = from + heading.index;
+  const list = stem.slice(start + heading[0].length);
+  const wanted = choices.map((c) => comparable(c.text));
   for (const label of LABELS) {
     const texts = splitLabelled(list, choices.length, label);
     if (texts && texts.every((t, i) => comparable(t) === wanted[i])) {
-      const kept = stem.slice(0, heading.index).trimEnd();
+      const kept = stem.slice(0, start).trimEnd();
       return kept === '' ? stem : kept;
     }
   }
