@@ -25,7 +25,7 @@ function splitLabelled(list: string, count: number, label: (letter: string) => s
     const end = nextLabel ? Math.max(0, nextLabel.index - 1) : rest.length;
     if (i + 1 < count && !nextLabel) return undefined;
     texts.push(rest.slice(0, end));
-    rest = rest.slice(end);
+    rest = rest.slice(end).trimStart();
   }
   return texts;
 }

@@ -35,8 +35,8 @@ export function closest(name: string, known: readonly string[]): string | undefi
   return bestDistance <= allowed ? best : undefined;
 }
 
-/** ", did you mean 'explanation'?" or nothing. */
+/** " (did you mean 'explanation'?)" or nothing. */
 export function didYouMean(name: string, known: readonly string[]): string {
   const match = closest(name, known);
-  return match ? `; did you mean '${match}'?` : '';
+  return match ? ` (did you mean '${match}'?)` : '';
 }
