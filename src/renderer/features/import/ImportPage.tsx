@@ -62,8 +62,9 @@ export function ImportPage() {
   // A .json that is not a Vignette pack, or a CSV whose columns are not recognised, needs a mapping: switch to the
   // mapping editor instead of only showing the error. Once switched, the mapping's own problems show as errors.
   const details = preview.error instanceof ApiError ? preview.error.details : [];
+  const csvColumnsUnknown = details.some((d) => d.line === undefined && d.item === undefined && ['stem', 'choices', 'answer'].includes(d.field ?? '') && /column/.test(d.message));
   const needsJsonMapping = format === '' && details.some((d) => d.field === 'map');
-  const needsCsvMapping = format === '' && details.some((d) => d.line === undefined && d.item === undefined && ['stem', 'choices', 'answer'].includes(d.field ?? '') && /column/.test(d.message));
+  const needsCsvMapping = format === '' && csvColumnsUnknown;
   const needsMapping = needsJsonMapping || needsCsvMapping;
   useEffect(() => {
     if (needsJsonMapping) setFormat('json-map');
@@ -166,7 +167,11 @@ export function ImportPage() {
                 <ErrorBox error={preview.error} title={preview.error instanceof ApiError && preview.error.code === 'IMPORT_INVALID' ? 'These files cannot be imported as they are' : 'Preview failed'} />
               )}
               {preview.error instanceof ApiError && preview.error.code === 'IMPORT_INVALID' && !skipInvalid && !needsMapping && (
-                <p className="muted small">Fix the problems above and pick the files again, or tick “Skip invalid items” to import only the valid questions.</p>
+                <p className="muted small">
+                  {format === 'csv' && csvColumnsUnknown
+                    ? 'Say in the field mapping above which columns hold the stem, the choices and the answer.'
+                    : 'Fix the problems above and pick the files again, or tick “Skip invalid items” to import only the valid questions.'}
+                </p>
               )}
               {showPreview && preview.data && <ImportPreview report={preview.data} actions={actions} />}
               {!showPreview && actions}
