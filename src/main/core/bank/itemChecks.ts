@@ -30,7 +30,8 @@ export function unknownKeys(value: unknown, known: readonly string[], where: Omi
   if (!isRecord(value)) return;
   const knownSet = KNOWN.get(known) ?? new Set(known);
   for (const key in value) {
-    if (knownSet.has(key) || !Object.hasOwn(value, key)) continue;
+    // "$schema" and other "$" keys are for editors, as in JSON Schema: neither a mistake nor worth a warning.
+    if (knownSet.has(key) || key.startsWith('$') || !Object.hasOwn(value, key)) continue;
     const field = prefix ? `${prefix}.${key}` : key;
     const meant = closest(key, known);
     if (meant !== undefined && !(meant in value)) {
