@@ -129,6 +129,34 @@ describe('CSV with other column names, mapped with --map', () => {
   });
 });
 
+describe('MedMCQA-style JSON Lines with a mapping', () => {
+  const DEV = join(GAPS, 'medmcqa-dev.json');
+  const MAP = { id: 'id', stem: 'question', choices: 'opa,opb,opc,opd', answer: 'cop', explanation: 'exp', discipline: 'subject_name', topic: 'topic_name' };
+
+  it('reads one object a line, takes the choices from a list of keys, and counts cop from 1', async () => {
+    const report = await importOk({ paths: [DEV], map: MAP });
+    expect(report.packs.map((p) => [p.format, p.added])).toEqual([['json-map', 3]]);
+    expect(report.warnings).toEqual([]);
+    // cop 3, 4, 1 with a 4 among four choices → 1-based.
+    expect(stored().map((r) => [r.source_id, r.answer_index])).toEqual([
+      ['a1b2c3d4-0001', 2],
+      ['a1b2c3d4-0002', 3],
+      ['a1b2c3d4-0003', 0],
+    ]);
+    expect(choiceTexts('a1b2c3d4-0002')).toEqual(['Thiamine', 'Riboflavin', 'Pyridoxine', 'Niacin']);
+  });
+
+  it('without a mapping asks for one (instead of a JSON syntax error on line 2)', async () => {
+    const { details } = await importFails({ paths: [DEV] });
+    expect(details).toEqual([{ file: 'medmcqa-dev.json', field: 'map', message: expect.stringMatching(/^the mapping needs stem, choices and answer/) }]);
+  });
+
+  it('names the one key of a list that no item has', async () => {
+    const { details } = await importFails({ paths: [DEV], map: { ...MAP, choices: 'opa,opb,opc,ope' } });
+    expect(details).toEqual([{ file: 'medmcqa-dev.json', field: 'map', message: "choices=opa,opb,opc,ope: no item has a value at 'ope' (did you mean 'opa'?)" }]);
+  });
+});
+
 describe('stems that repeat the choices', () => {
   it('strips a trailing "Answer Choices: (A) … (B) …" list only when it is exactly the options', async () => {
     await importOk({ paths: [join(GAPS, 'medqa-answer-choices.jsonl')] });

@@ -1,8 +1,9 @@
-/** CSV with a field mapping (`--map`), numeric answers, and difficulty words. */
+/** CSV with a field mapping (`--map`), numeric answers (CSV and mapped JSON), and difficulty words. */
 import { describe, expect, it } from 'vitest';
 import { validateItems } from '../../../src/main/core/bank/draft';
 import { parseCsv } from '../../../src/main/core/bank/importers/csv';
 import { difficultyFrom } from '../../../src/main/core/bank/importers/fields';
+import { parseJsonMap } from '../../../src/main/core/bank/importers/jsonMap';
 import { closest } from '../../../src/main/core/bank/importers/suggest';
 import type { SourceGroup } from '../../../src/main/core/bank/sources';
 
@@ -89,5 +90,25 @@ describe('difficulty words and suggestions', () => {
     expect(closest('answerIdx', ['answer_idx'])).toBe('answer_idx');
     expect(closest('source_url', ['stem', 'choices', 'answer', 'explanation', 'references'])).toBeUndefined();
     expect(closest('id', ['id'])).toBeUndefined();
+  });
+});
+
+describe('parseJsonMap: numeric answers and lists of keys', () => {
+  const parseJson = (data: unknown[], map: Record<string, string>) => parseJsonMap(group(JSON.stringify(data), 'bank.json'), map);
+  const jsonAnswers = (data: unknown[], map: Record<string, string>) => validateItems(parseJson(data, map)).valid.map((v) => v.question.answer);
+  const row = (cop: number) => ({ q: `Q${cop}`, opa: 'a', opb: 'b', opc: 'c', cop });
+  const MAP3 = { stem: 'q', choices: 'opa,opb,opc', answer: 'cop' };
+
+  it('counts from 0 when a 0 occurs, from 1 when the last choice’s number occurs', () => {
+    expect(jsonAnswers([row(0), row(2)], MAP3)).toEqual(['A', 'C']);
+    expect(jsonAnswers([row(1), row(3)], MAP3)).toEqual(['A', 'C']);
+  });
+
+  it('reads from 0 and says so when the file does not tell', () => {
+    const parsed = parseJson([row(1)], MAP3);
+    expect(parsed.warnings.map((w) => [w.field, w.message])).toEqual([
+      ['cop', 'answers are numbers but none is 0 or the last choice, so it is not clear whether they count from 0 or 1; read as 0 = first choice (check a question)'],
+    ]);
+    expect(jsonAnswers([row(1)], MAP3)).toEqual(['B']);
   });
 });

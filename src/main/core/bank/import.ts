@@ -28,7 +28,8 @@ export function detectFormat(group: SourceGroup, mapped = false): ImportFormat {
   if (group.kind === 'file' && extensionOf(group.name) === 'json') return jsonKind(group, mapped);
   if (group.kind === 'file') {
     const ext = extensionOf(group.name);
-    if (ext === 'jsonl' || looksMedqa(group)) return 'medqa';
+    // JSON Lines with a mapping (MedMCQA-style objects) are mapped JSON; without one, MedQA.
+    if (ext === 'jsonl' || looksMedqa(group)) return mapped ? 'json-map' : 'medqa';
     if (ext === 'json') return 'json-map';
     if (ext === 'csv' || ext === 'tsv' || looksCsv(group)) return 'csv';
   }
@@ -49,13 +50,29 @@ export function detectFormat(group: SourceGroup, mapped = false): ImportFormat {
  */
 function jsonKind(group: SourceGroup, mapped: boolean): ImportFormat {
   let value: unknown;
+  const text = decodeText(group.name, group.files[0]!.bytes);
   try {
-    value = JSON.parse(decodeText(group.name, group.files[0]!.bytes));
+    value = JSON.parse(text);
   } catch {
-    return !mapped && looksMedqa(group) ? 'medqa' : 'native';
+    // Not one JSON document: JSON Lines (MedQA, or other objects that need a mapping), or a broken pack.
+    if (mapped) return 'json-map';
+    if (looksMedqa(group)) return 'medqa';
+    return isJsonLines(text) ? 'json-map' : 'native';
   }
   if (value && typeof value === 'object' && !Array.isArray(value) && ('format' in value || ('pack' in value && 'questions' in value))) return 'native';
   return !mapped && isMedqaArray(value) ? 'medqa' : 'json-map';
+}
+
+/** Several lines, the first of them a whole JSON object: JSON Lines, not a pack with a syntax error. */
+function isJsonLines(text: string): boolean {
+  const lines = text.trim().split('\n');
+  if (lines.length < 2) return false;
+  try {
+    const first: unknown = JSON.parse(lines[0]!);
+    return typeof first === 'object' && first !== null && !Array.isArray(first);
+  } catch {
+    return false;
+  }
 }
 
 function parseGroup(group: SourceGroup, format: ImportFormat, input: ImportInput): ParsedSource {
