@@ -269,8 +269,7 @@ function answerOf(raw: string, present: PresentChoice[], columns: Columns, base:
     return { answer: raw.toUpperCase() };
   }
   if (index !== undefined) {
-    const first = base;
-    return { error: `'${raw}' is not a choice number: the file counts choices from ${first}, so use ${first}–${columns.choices.length - 1 + first}` };
+    return { error: `'${raw}' is not a choice number: the file counts choices from ${base}, so use ${base}–${columns.choices.length - 1 + base}` };
   }
   const position = present.findIndex((c) => c.text === raw);
   return { answer: position >= 0 ? letterOf(position) : raw };
