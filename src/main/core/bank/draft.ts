@@ -54,6 +54,8 @@ function fieldName(path: PropertyKey[], names: ParsedSource['fieldNames']): stri
   return [mapped, ...rest].reduce((acc, part) => (/^\d+$/.test(part) ? `${acc}[${part}]` : acc ? `${acc}.${part}` : part), '');
 }
 
+const NO_KEY_FINDINGS = { problems: [], warnings: [], meant: [] } as const;
+
 /** Validates every item; collects all problems (never stops at the first) and applies the outline vocabulary. */
 export function validateItems(source: ParsedSource): { valid: ValidQuestion[]; problems: Problem[]; warnings: Problem[] } {
   const valid: ValidQuestion[] = [];
@@ -62,7 +64,8 @@ export function validateItems(source: ParsedSource): { valid: ValidQuestion[]; p
   const seen = new Map<string, number | undefined>();
   for (const raw of source.items) {
     const where = { file: source.file, ...(raw.line !== undefined ? { line: raw.line } : {}), ...(raw.item !== undefined ? { item: raw.item } : {}) };
-    const keys = unknownQuestionKeys(raw.value, where);
+    // Only a pack's items carry the author's own keys; the other importers build items from known fields.
+    const keys = source.format === 'native' ? unknownQuestionKeys(raw.value, where) : NO_KEY_FINDINGS;
     warnings.push(...keys.warnings);
     if (keys.problems.length) {
       // A misspelled key explains the schema's complaints (answr → "answer is missing"): report only the cause.

@@ -58,18 +58,21 @@ function comparable(text: string): string {
   let key = text.trim().toLowerCase();
   if (key.endsWith('.')) key = key.replace(/[.\s]+$/, '');
   // Most choices are short single-spaced phrases: skip the regex unless there is spacing to collapse.
-  return /\s\s|[\t\n\r]/.test(key) ? key.replace(/\s+/g, ' ') : key;
+  return key.includes('  ') || key.includes('\n') || key.includes('\t') || key.includes('\r') ? key.replace(/\s+/g, ' ') : key;
 }
 
-/** One problem per choice that repeats an earlier one: two identical choices cannot both be right or wrong. */
+/**
+ * One problem per choice that repeats an earlier one: two identical choices cannot both be right or wrong. A plain
+ * list, not a Map: questions have a handful of choices, and this runs for every imported question.
+ */
 export function duplicateChoices(q: PackQuestion): { index: number; message: string }[] {
-  const first = new Map<string, number>();
+  const keys: string[] = [];
   const found: { index: number; message: string }[] = [];
   q.choices.forEach((choice, index) => {
     const key = comparable(choice.text);
-    const earlier = first.get(key);
-    if (earlier === undefined) first.set(key, index);
-    else found.push({ index, message: `repeats choice ${CHOICE_LABELS[earlier] ?? '?'} ('${choice.text.trim().slice(0, 60)}'); every choice must differ` });
+    const earlier = keys.indexOf(key);
+    if (earlier >= 0) found.push({ index, message: `repeats choice ${CHOICE_LABELS[earlier] ?? '?'} ('${choice.text.trim().slice(0, 60)}'); every choice must differ` });
+    keys.push(key);
   });
   return found;
 }

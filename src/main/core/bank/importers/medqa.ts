@@ -27,12 +27,15 @@ export function isMedqaArray(value: unknown): boolean {
 
 const EXAM_OF: Record<string, Exam> = { step1: 'step1', 'step2&3': 'step2ck', step2: 'step2ck', step2ck: 'step2ck', step3: 'step3' };
 
-/** Where a row came from: a line of JSONL or an element of a JSON array. */
-type Where = { line: number } | { item: number };
+/** Where a row came from: a line of JSONL or an element of a JSON array (exactly one of the two is set). */
+interface Where {
+  line?: number;
+  item?: number;
+}
 
 function medqaItem(file: string, row: unknown, where: Where): RawItem | Problem {
   if (typeof row !== 'object' || row === null || Array.isArray(row)) {
-    return { file, ...where, message: 'line' in where ? 'each line must be a JSON object' : 'must be a JSON object' };
+    return { file, ...where, message: where.line !== undefined ? 'each line must be a JSON object' : 'must be a JSON object' };
   }
   const r = row as Record<string, unknown>;
   const options = r.options;
@@ -47,9 +50,11 @@ function medqaItem(file: string, row: unknown, where: Where): RawItem | Problem 
   }
   const meta = typeof r.meta_info === 'string' ? r.meta_info.toLowerCase() : undefined;
   const question = typeof r.question === 'string' ? r.question : undefined;
-  const fallbackId = 'line' in where ? `line-${where.line}` : `item-${where.item + 1}`;
+  const fallbackId = where.line !== undefined ? `line-${where.line}` : `item-${(where.item ?? 0) + 1}`;
+  // Built without spreading `where`: this runs for every line of a 10,000-question file.
   return {
-    ...where,
+    line: where.line,
+    item: where.item,
     value: {
       id: question ? `mq-${createHash('sha1').update(question).digest('hex').slice(0, 16)}` : fallbackId,
       stem: r.question,
@@ -67,7 +72,7 @@ export function parseMedqa(group: SourceGroup): ParsedSource {
   const items: RawItem[] = [];
   const problems: Problem[] = [];
   const add = (result: RawItem | Problem) => ('value' in result ? items.push(result) : problems.push(result));
-  if (text.replace(/^\uFEFF/, '').trimStart().startsWith('[')) {
+  if (/^\uFEFF?\s*\[/.test(text)) {
     const list = parseJson(file, text);
     if (Array.isArray(list)) list.forEach((row, item) => add(medqaItem(file, row, { item })));
     else problems.push({ file, message: 'expected a JSON array of MedQA questions' });
