@@ -20,6 +20,20 @@ describe('parseCsv with a mapping', () => {
     expect(parsed.items[0]?.value).toMatchObject({ stem: 'Q', choices: [{ text: 'a' }, { text: 'b' }, { text: 'c' }, { text: 'd' }], answer: 'C', explanation: 'why' });
   });
 
+  it('works the same for TSV, with choice explanations from a list of columns', () => {
+    const text = 'frage\tr1\tr2\tr3\tw1\tw2\tw3\tkey\nWhich drug reverses heparin?\tVitamin K\tProtamine\tIdarucizumab\tFor warfarin.\tBinds heparin.\tFor dabigatran.\tProtamine\n';
+    const parsed = parseCsv(group(text, 'bank.tsv'), { stem: 'frage', choices: 'r1,r2,r3', choiceExplanations: 'w1,w2,w3', answer: 'key' });
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.items[0]?.value).toMatchObject({
+      choices: [
+        { text: 'Vitamin K', explanation: 'For warfarin.' },
+        { text: 'Protamine', explanation: 'Binds heparin.' },
+        { text: 'Idarucizumab', explanation: 'For dabigatran.' },
+      ],
+      answer: 'B',
+    });
+  });
+
   it('matches column names ignoring case, spaces, _ and -', () => {
     expect(parse('Question Text,Op A,Op B,Answer-Idx\nQ,x,y,B\n', { stem: 'question_text', choices: 'opa, opb', answer: 'answer idx' }).items[0]?.value).toMatchObject({
       stem: 'Q',
