@@ -18,7 +18,7 @@ export function FormatsHelp() {
           column names (<code>question, opa…opd, cop</code>) work with a field mapping.
         </dd>
         <dt>JSON array</dt>
-        <dd>Any array of question objects, with a field mapping that says where the stem, choices and answer are.</dd>
+        <dd>Any array of question objects (or one object a line), with a field mapping that says where the stem, choices and answer are.</dd>
         <dt>Notes</dt>
         <dd>Markdown files or a whole Obsidian vault: they become searchable notes next to your questions.</dd>
       </dl>

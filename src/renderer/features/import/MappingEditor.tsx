@@ -11,7 +11,7 @@ export interface MapRow {
 const REQUIRED: MapTarget[] = ['stem', 'choices', 'answer'];
 const HINTS: Partial<Record<MapTarget, string>> = {
   stem: 'question',
-  choices: 'options  or  answers[].text',
+  choices: 'options  or  answers[].text  or  opa,opb,opc',
   answer: 'answer_idx  or  correct',
   explanation: 'explanation',
   choiceExplanations: 'answers[].why',
@@ -51,7 +51,7 @@ export function MappingEditor({ rows, onChange, kind = 'json' }: { rows: MapRow[
       ) : (
         <p className="muted small">
           For each Vignette field, give the path in one of your JSON objects. <code>a.b</code> walks into objects, <code>answers[].text</code> takes the text
-          of every answer, <code>options[0]</code> takes one element. Stem, choices and answer are required.
+          of every answer, <code>options[0]</code> takes one element; <code>opa,opb,opc</code> lists the choices one key each. Stem, choices and answer are required.
         </p>
       )}
       <table className="mapping-table">
