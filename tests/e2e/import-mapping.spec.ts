@@ -1,7 +1,8 @@
 /**
  * The Import screen's mapping editor for CSV (issue 10, part 3): a Step 2-style CSV whose columns Vignette cannot
  * guess (question, opa…ope, answer_idx) opens the editor by itself, lists the file's columns in the problem, and
- * imports once the user maps the choices and the answer. Then a second, different questions.csv becomes its own pack.
+ * imports once the user maps the choices and the answer. Then a second, different questions.csv becomes its own pack,
+ * and MedMCQA-style JSON Lines open the JSON mapping editor and import with `choices=opa,opb,opc,opd`.
  */
 import { join } from 'node:path';
 import { test, expect, REPO } from './fixtures';
@@ -68,4 +69,27 @@ test('a second, different questions.csv becomes a new pack, and the preview says
     ['questions', 2, 0],
     ['questions (2)', 1, 0],
   ]);
+});
+
+test('MedMCQA-style JSON Lines switch to the JSON mapping editor and import with choices as a list of keys', async ({ page, server, request }) => {
+  const imp = new ImportModel(page, server);
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await imp.open();
+  await imp.fileInput.setInputFiles(join(GAPS, 'medmcqa-dev.json'));
+  await expect(imp.format).toHaveValue('json-map');
+  const editor = page.getByTestId('mapping-editor');
+  await editor.getByLabel('Source path for stem').fill('question');
+  await editor.getByLabel('Source path for choices').fill('opa,opb,opc,opd');
+  await editor.getByLabel('Source path for answer').fill('cop');
+  await expect(imp.preview).toBeVisible({ timeout: 30_000 });
+  const [row] = await imp.previewCounts();
+  expect(row).toMatchObject({ Added: '3', Total: '3' });
+  await imp.importNow();
+
+  // cop counts from 1 in this file (a 4 among four choices): pellagra → Niacin, the fourth choice.
+  const found = await api<{ total: number; items: QuestionListItem[] }>(request, server, 'questions:search', { query: 'pellagra' });
+  expect(found.total).toBe(1);
+  const q = await api<QuestionView>(request, server, 'questions:get', { id: found.items[0]!.id });
+  expect(q.choices.map((c) => c.html)).toEqual(['Thiamine', 'Riboflavin', 'Pyridoxine', 'Niacin']);
+  expect(q.answerIndex).toBe(3);
 });
