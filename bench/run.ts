@@ -114,6 +114,27 @@ async function benchImport(): Promise<void> {
   console.log(`  import peak memory: ${peak} MB`);
 }
 
+/** Issue 10: a MedMCQA-style CSV (question, opa…ope, answer_idx, multi-line explanation) through `--map`. */
+async function benchCsvImport(): Promise<void> {
+  const cell = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  const lines = syntheticMedqa(8, 'csv').split('\n').slice(0, 10_000);
+  const csv = ['id,question,opa,opb,opc,opd,ope,answer_idx,explanation'];
+  lines.forEach((line, i) => {
+    const r = JSON.parse(line) as { question: string; options: Record<string, string>; answer_idx: string };
+    csv.push([`q${i}`, cell(r.question), ...Object.values(r.options).map(cell), r.answer_idx, cell('Why the key is right.\nWhy the others are not.')].join(','));
+  });
+  const file = join(work, 'step2-10k.csv');
+  writeFileSync(file, csv.join('\n'));
+  const map = { stem: 'question', choices: 'opa,opb,opc,opd,ope', answer: 'answer_idx', explanation: 'explanation' };
+  const samples: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    const { db, api } = openApi(join(work, `csv-${run}.db`));
+    samples.push(await time(() => api.call('packs:import', { paths: [file], map })));
+    db.close();
+  }
+  record('import 10,000 CSV questions with --map', 'ms', samples, 2000);
+}
+
 async function buildBigBank(): Promise<{ db: Db; api: Api; file: string }> {
   const file = join(work, 'bank-50k.db');
   const { db, api } = openApi(file);
@@ -195,6 +216,7 @@ async function main(): Promise<void> {
   console.log(`Vignette benchmark — working in ${work}`);
   await benchImport();
   await benchContent(work, join(ROOT, 'question-packs'), record);
+  await benchCsvImport();
   const bank = await buildBigBank();
   await benchBank(bank.db, bank.api);
   const renderer = await measureRenderer(bank.api, bank.db, join(ROOT, 'out', 'renderer'));

@@ -22,7 +22,7 @@ Commands:
   restore <file>             replace the database with a backup (close the app first)
   import <path…>             import packs, MedQA .jsonl, CSV/TSV, mapped JSON or Markdown notes
       --format <f>           native | medqa | csv | json-map | notes (default: detected)
-      --map target=source    field mapping for JSON arrays (repeatable), e.g. --map stem=questionText
+      --map target=source    field mapping for JSON or CSV (repeatable), e.g. --map stem=question --map choices=opa,opb,opc
       --skip-invalid         import the valid items and list the rejected ones
       --dry-run              check and count without writing anything
   packs                      list imported packs

@@ -154,10 +154,19 @@ const REJECT: RejectCase[] = [
   { fixture: 'unknown-format.dat', problems: [{ file: 'unknown-format.dat', message: /^unknown format: expected a Vignette pack/ }] },
 
   // The pack envelope
-  { fixture: 'missing-format.json', problems: [{ file: 'missing-format.json', field: 'format', message: 'must be "vignette-pack/1"' }] },
-  { fixture: 'wrong-format.json', problems: [{ file: 'wrong-format.json', field: 'format', message: 'must be "vignette-pack/1"' }] },
+  { fixture: 'missing-format.json', problems: [{ file: 'missing-format.json', field: 'format', message: 'is missing; must be "vignette-pack/1"' }] },
+  {
+    fixture: 'wrong-format.json',
+    problems: [
+      {
+        file: 'wrong-format.json',
+        field: 'format',
+        message: '"vignette-pack/2" is a newer pack format than this version of Vignette reads ("vignette-pack/1"); update Vignette to import it',
+      },
+    ],
+  },
   { fixture: 'bad-pack-id.json', problems: [{ file: 'bad-pack-id.json', field: 'pack.id', message: 'must be lower-case letters, digits, dot, dash or underscore' }] },
-  { fixture: 'questions-not-array.json', problems: [{ file: 'questions-not-array.json', field: 'questions', message: /expected array/ }] },
+  { fixture: 'questions-not-array.json', problems: [{ file: 'questions-not-array.json', field: 'questions', message: 'must be a list (JSON array) of questions; found an object' }] },
   { fixture: 'empty-questions.json', problems: [{ file: 'empty-questions.json', message: 'contains no questions' }] },
 
   // One bad question among good ones

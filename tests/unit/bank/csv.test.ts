@@ -78,8 +78,8 @@ describe('parseCsv: columns and values', () => {
   });
 
   it('keeps a non-numeric difficulty as text so validation rejects it, naming the line and column', () => {
-    const parsed = parse('stem,A,B,answer,Difficulty\nQ1,x,y,A,hard\nQ2,x,y,A,7\nQ3,x,y,A,5\n');
-    expect(parsed.items.map((i) => (i.value as { difficulty: unknown }).difficulty)).toEqual(['hard', 7, 5]);
+    const parsed = parse('stem,A,B,answer,Difficulty\nQ1,x,y,A,tough\nQ2,x,y,A,7\nQ3,x,y,A,5\n');
+    expect(parsed.items.map((i) => (i.value as { difficulty: unknown }).difficulty)).toEqual(['tough', 7, 5]);
     const { valid, problems } = validateItems(parsed);
     expect(valid.map((v) => v.line)).toEqual([4]);
     expect(problems.map((p) => [p.line, p.field])).toEqual([
@@ -237,11 +237,15 @@ describe('parseCsv: header problems', () => {
     const parsed = parse('Front,Back\nQ,x\nQ2,y\n');
     expect(parsed.items).toEqual([]);
     expect(parsed.problems).toEqual([
-      { file: 'bank.csv', field: 'stem', message: "no stem column: name one 'stem' or 'question'" },
-      { file: 'bank.csv', field: 'choices', message: 'needs at least two choice columns (A, B, … or choice_a, choice_b, …); found 0' },
-      { file: 'bank.csv', field: 'answer', message: "no answer column: name one 'answer'" },
+      { file: 'bank.csv', field: 'stem', message: "no stem column: name one 'stem' or 'question', or map one (stem=<column>)" },
+      {
+        file: 'bank.csv',
+        field: 'choices',
+        message: 'needs at least two choice columns (A, B, … or choice_a, choice_b, …), or a mapping that names them (choices=opa,opb,…); found 0 among Front, Back',
+      },
+      { file: 'bank.csv', field: 'answer', message: "no answer column: name one 'answer', or map one (answer=<column>)" },
     ]);
-    expect(parse('question,A,B\nQ,x,y\n').problems).toEqual([{ file: 'bank.csv', field: 'answer', message: "no answer column: name one 'answer'" }]);
+    expect(parse('question,A,B\nQ,x,y\n').problems).toEqual([{ file: 'bank.csv', field: 'answer', message: "no answer column: name one 'answer', or map one (answer=<column>)" }]);
     expect(parse('question,A,answer\nQ,x,A\n').problems.map((p) => p.field)).toEqual(['choices']);
   });
 

@@ -163,7 +163,7 @@ describe('parseJsonMap: questions', () => {
   });
 
   it('names the source path when a mapped field fails validation', () => {
-    const parsed = parse([{ q: 'Q', o: ['a', 'b'], a: 'A', level: 'hard' }], { stem: 'q', choices: 'o', answer: 'a', difficulty: 'level' });
+    const parsed = parse([{ q: 'Q', o: ['a', 'b'], a: 'A', level: 'tough' }], { stem: 'q', choices: 'o', answer: 'a', difficulty: 'level' });
     const problems = validateItems(parsed).problems;
     expect(problems.map((p) => [p.item, p.field])).toEqual([[0, 'level']]);
   });

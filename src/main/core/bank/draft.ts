@@ -7,6 +7,8 @@ import type { ImportFormat } from '../../../shared/types';
 import { CHOICE_LABELS, DISCIPLINES, SYSTEMS, packQuestionSchema, type PackMeta, type PackQuestion } from '../../../shared/pack';
 import type { Problem } from '../../../shared/result';
 import { htmlToText, markdownToSafeHtml } from './sanitize';
+import { duplicateChoices, unknownQuestionKeys } from './itemChecks';
+import { stripRepeatedChoices } from './stemChoices';
 
 export interface RawItem {
   value: unknown;
@@ -52,6 +54,8 @@ function fieldName(path: PropertyKey[], names: ParsedSource['fieldNames']): stri
   return [mapped, ...rest].reduce((acc, part) => (/^\d+$/.test(part) ? `${acc}[${part}]` : acc ? `${acc}.${part}` : part), '');
 }
 
+const NO_KEY_FINDINGS = { problems: [], warnings: [], meant: [] } as const;
+
 /** Validates every item; collects all problems (never stops at the first) and applies the outline vocabulary. */
 export function validateItems(source: ParsedSource): { valid: ValidQuestion[]; problems: Problem[]; warnings: Problem[] } {
   const valid: ValidQuestion[] = [];
@@ -60,6 +64,14 @@ export function validateItems(source: ParsedSource): { valid: ValidQuestion[]; p
   const seen = new Map<string, number | undefined>();
   for (const raw of source.items) {
     const where = { file: source.file, ...(raw.line !== undefined ? { line: raw.line } : {}), ...(raw.item !== undefined ? { item: raw.item } : {}) };
+    // Only a pack's items carry the author's own keys; the other importers build items from known fields.
+    const keys = source.format === 'native' ? unknownQuestionKeys(raw.value, where) : NO_KEY_FINDINGS;
+    warnings.push(...keys.warnings);
+    if (keys.problems.length) {
+      // A misspelled key explains the schema's complaints (answr → "answer is missing"): report only the cause.
+      problems.push(...keys.problems);
+      continue;
+    }
     const parsed = packQuestionSchema.safeParse(raw.value);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
@@ -70,6 +82,12 @@ export function validateItems(source: ParsedSource): { valid: ValidQuestion[]; p
       continue;
     }
     const q = parsed.data;
+    const repeated = duplicateChoices(q);
+    if (repeated.length) {
+      for (const r of repeated) problems.push({ ...where, field: fieldName(['choices', r.index, 'text'], source.fieldNames), message: r.message });
+      continue;
+    }
+    q.stem = stripRepeatedChoices(q.stem, q.choices);
     const emptied = emptiedFields(q);
     if (emptied.length) {
       for (const field of emptied) problems.push({ ...where, field: fieldName(field, source.fieldNames), message: 'has no text left once unsafe HTML is removed' });

@@ -12,8 +12,9 @@ import { checkMedia, type CheckedMedia } from './media';
 import { htmlToText, markdownToSafeHtml } from './sanitize';
 import { decodeText, extensionOf, groupsFromPaths, groupsFromUploads, type SourceGroup } from './sources';
 import { writePack, type PackWriteResult } from './writer';
+import { resolvePackKey } from './packIdentity';
 import { looksNative, parseNative } from './importers/native';
-import { looksMedqa, parseMedqa } from './importers/medqa';
+import { isMedqaArray, looksMedqa, parseMedqa } from './importers/medqa';
 import { looksCsv, parseCsv } from './importers/csv';
 import { parseJsonMap } from './importers/jsonMap';
 import { looksLikeNotes, parseNotes, writeNotes, type ParsedNote } from '../notes/importNotes';
@@ -22,12 +23,13 @@ type ImportInput = ParsedInput<'packs:import'>;
 
 class Rollback extends Error {}
 
-export function detectFormat(group: SourceGroup): ImportFormat {
+export function detectFormat(group: SourceGroup, mapped = false): ImportFormat {
   if (looksNative(group)) return 'native';
-  if (group.kind === 'file' && extensionOf(group.name) === 'json') return jsonKind(group);
+  if (group.kind === 'file' && extensionOf(group.name) === 'json') return jsonKind(group, mapped);
   if (group.kind === 'file') {
     const ext = extensionOf(group.name);
-    if (ext === 'jsonl' || looksMedqa(group)) return 'medqa';
+    // JSON Lines with a mapping (MedMCQA-style objects) are mapped JSON; without one, MedQA.
+    if (ext === 'jsonl' || looksMedqa(group)) return mapped ? 'json-map' : 'medqa';
     if (ext === 'json') return 'json-map';
     if (ext === 'csv' || ext === 'tsv' || looksCsv(group)) return 'csv';
   }
@@ -42,18 +44,35 @@ export function detectFormat(group: SourceGroup): ImportFormat {
 
 /**
  * A .json file is a native pack when it is an object with `format`, or with `pack` and `questions` (key order is
- * irrelevant); an array, or an object holding one array, is a JSON export that needs a field mapping. A file that
- * is not JSON at all goes to the native importer, whose message names the line of the syntax error.
+ * irrelevant). MedQA saved as .json — an array of MedQA objects, or JSONL under a .json name — is MedQA, unless the
+ * user gave a field mapping. Any other array, or an object holding one array, is a JSON export that needs a field
+ * mapping. A file that is not JSON at all goes to the native importer, whose message names the line of the syntax error.
  */
-function jsonKind(group: SourceGroup): ImportFormat {
+function jsonKind(group: SourceGroup, mapped: boolean): ImportFormat {
   let value: unknown;
+  const text = decodeText(group.name, group.files[0]!.bytes);
   try {
-    value = JSON.parse(decodeText(group.name, group.files[0]!.bytes));
+    value = JSON.parse(text);
   } catch {
-    return 'native';
+    // Not one JSON document: JSON Lines (MedQA, or other objects that need a mapping), or a broken pack.
+    if (mapped) return 'json-map';
+    if (looksMedqa(group)) return 'medqa';
+    return isJsonLines(text) ? 'json-map' : 'native';
   }
   if (value && typeof value === 'object' && !Array.isArray(value) && ('format' in value || ('pack' in value && 'questions' in value))) return 'native';
-  return 'json-map';
+  return !mapped && isMedqaArray(value) ? 'medqa' : 'json-map';
+}
+
+/** Several lines, the first of them a whole JSON object: JSON Lines, not a pack with a syntax error. */
+function isJsonLines(text: string): boolean {
+  const lines = text.trim().split('\n');
+  if (lines.length < 2) return false;
+  try {
+    const first: unknown = JSON.parse(lines[0]!);
+    return typeof first === 'object' && first !== null && !Array.isArray(first);
+  } catch {
+    return false;
+  }
 }
 
 function parseGroup(group: SourceGroup, format: ImportFormat, input: ImportInput): ParsedSource {
@@ -63,7 +82,7 @@ function parseGroup(group: SourceGroup, format: ImportFormat, input: ImportInput
     case 'medqa':
       return parseMedqa(group);
     case 'csv':
-      return parseCsv(group);
+      return parseCsv(group, input.map ?? {});
     case 'json-map':
       return parseJsonMap(group, input.map ?? {});
     case 'notes':
@@ -122,7 +141,7 @@ export function runImport(ctx: CoreContext, input: ImportInput): ImportReport {
   const notes: ParsedNote[] = [];
 
   for (const group of groups) {
-    const format = input.format ?? detectFormat(group);
+    const format = input.format ?? detectFormat(group, Object.keys(input.map ?? {}).length > 0);
     if (format === 'notes') {
       const parsed = parseNotes(group);
       notes.push(...parsed.notes);
@@ -136,6 +155,8 @@ export function runImport(ctx: CoreContext, input: ImportInput): ImportReport {
     const itemProblems = [...checked.problems];
     const { media, valid } = checkPackMedia(source, checked.valid, itemProblems);
     problems.push(...itemProblems);
+    const renamed = resolvePackKey(ctx.db, source, valid, new Set(packs.map((p) => p.source.pack.id)));
+    if (renamed) warnings.push(renamed);
     if (valid.length === 0 && itemProblems.length === 0) {
       problems.push({ file: source.file, message: 'contains no questions' });
     }

@@ -10,12 +10,15 @@ export function FormatsHelp() {
         </dd>
         <dt>MedQA</dt>
         <dd>
-          The <code>.jsonl</code> files from the MedQA dataset (US, 4 or 5 options).
+          The <code>.jsonl</code> files from the MedQA dataset (US, 4 or 5 options), or the same questions saved as a <code>.json</code> array.
         </dd>
         <dt>CSV / TSV</dt>
-        <dd>A spreadsheet export with a header row: stem, choice columns (A, B, C…), answer, explanation, and optional system, discipline and tags.</dd>
+        <dd>
+          A spreadsheet export with a header row: stem, choice columns (A, B, C…), answer, explanation, and optional system, discipline and tags. Other
+          column names (<code>question, opa…opd, cop</code>) work with a field mapping.
+        </dd>
         <dt>JSON array</dt>
-        <dd>Any array of question objects, with a field mapping that says where the stem, choices and answer are.</dd>
+        <dd>Any array of question objects (or one object a line), with a field mapping that says where the stem, choices and answer are.</dd>
         <dt>Notes</dt>
         <dd>Markdown files or a whole Obsidian vault: they become searchable notes next to your questions.</dd>
       </dl>

@@ -47,7 +47,7 @@ export function ImportPage() {
     return {
       ...(source.kind === 'paths' ? { paths: source.paths } : { files: source.files }),
       ...(format ? { format } : {}),
-      ...(Object.keys(m).length && (format === 'json-map' || format === '') ? { map: m } : {}),
+      ...(Object.keys(m).length && (format === 'json-map' || format === 'csv' || format === '') ? { map: m } : {}),
       skipInvalid,
     };
   }, [source, format, mapJson, skipInvalid]);
@@ -59,11 +59,17 @@ export function ImportPage() {
     else runPreview({ ...input, dryRun: true });
   }, [input, mapIncomplete, runPreview, resetPreview]);
 
-  // A .json that is not a Vignette pack needs a mapping: switch to the mapping editor instead of only showing the error.
-  const needsMapping = preview.error instanceof ApiError && preview.error.details.some((d) => d.field === 'map');
+  // A .json that is not a Vignette pack, or a CSV whose columns are not recognised, needs a mapping: switch to the
+  // mapping editor instead of only showing the error. Once switched, the mapping's own problems show as errors.
+  const details = preview.error instanceof ApiError ? preview.error.details : [];
+  const csvColumnsUnknown = details.some((d) => d.line === undefined && d.item === undefined && ['stem', 'choices', 'answer'].includes(d.field ?? '') && /column/.test(d.message));
+  const needsJsonMapping = format === '' && details.some((d) => d.field === 'map');
+  const needsCsvMapping = format === '' && csvColumnsUnknown;
+  const needsMapping = needsJsonMapping || needsCsvMapping;
   useEffect(() => {
-    if (needsMapping && format === '') setFormat('json-map');
-  }, [needsMapping, format]);
+    if (needsJsonMapping) setFormat('json-map');
+    else if (needsCsvMapping) setFormat('csv');
+  }, [needsJsonMapping, needsCsvMapping]);
 
   useEffect(() => {
     if (!run.isPending) return;
@@ -149,7 +155,7 @@ export function ImportPage() {
                 <span>Skip invalid items (import the valid ones and list the rest)</span>
               </label>
             </div>
-            {format === 'json-map' && <MappingEditor rows={rows} onChange={setRows} />}
+            {(format === 'json-map' || format === 'csv') && <MappingEditor kind={format === 'csv' ? 'csv' : 'json'} rows={rows} onChange={setRows} />}
           </section>
 
           {source && (
@@ -161,7 +167,11 @@ export function ImportPage() {
                 <ErrorBox error={preview.error} title={preview.error instanceof ApiError && preview.error.code === 'IMPORT_INVALID' ? 'These files cannot be imported as they are' : 'Preview failed'} />
               )}
               {preview.error instanceof ApiError && preview.error.code === 'IMPORT_INVALID' && !skipInvalid && !needsMapping && (
-                <p className="muted small">Fix the problems above and pick the files again, or tick “Skip invalid items” to import only the valid questions.</p>
+                <p className="muted small">
+                  {format === 'csv' && csvColumnsUnknown
+                    ? 'Say in the field mapping above which columns hold the stem, the choices and the answer.'
+                    : 'Fix the problems above and pick the files again, or tick “Skip invalid items” to import only the valid questions.'}
+                </p>
               )}
               {showPreview && preview.data && <ImportPreview report={preview.data} actions={actions} />}
               {!showPreview && actions}

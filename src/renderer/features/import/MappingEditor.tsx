@@ -1,4 +1,4 @@
-/** Field mapping for a JSON array of questions: which source path fills each Vignette field. */
+/** Field mapping for a JSON array of questions (a path per field) or a CSV / TSV file (a column per field). */
 
 import { MAP_TARGETS, type MapTarget } from '../../../shared/pack';
 
@@ -11,10 +11,20 @@ export interface MapRow {
 const REQUIRED: MapTarget[] = ['stem', 'choices', 'answer'];
 const HINTS: Partial<Record<MapTarget, string>> = {
   stem: 'question',
-  choices: 'options  or  answers[].text',
+  choices: 'options  or  answers[].text  or  opa,opb,opc',
   answer: 'answer_idx  or  correct',
   explanation: 'explanation',
   choiceExplanations: 'answers[].why',
+  tags: 'tags',
+};
+
+/** CSV: column names as the header spells them, MedMCQA-style. */
+const CSV_HINTS: Partial<Record<MapTarget, string>> = {
+  stem: 'question',
+  choices: 'opa,opb,opc,opd',
+  answer: 'answer_idx  or  cop',
+  explanation: 'exp',
+  choiceExplanations: 'why_a,why_b,why_c',
   tags: 'tags',
 };
 
@@ -25,21 +35,30 @@ export function mapRecord(rows: MapRow[]): Record<string, string> {
   return Object.fromEntries(rows.filter((r) => r.source.trim()).map((r) => [r.target, r.source.trim()]));
 }
 
-export function MappingEditor({ rows, onChange }: { rows: MapRow[]; onChange: (rows: MapRow[]) => void }) {
+export function MappingEditor({ rows, onChange, kind = 'json' }: { rows: MapRow[]; onChange: (rows: MapRow[]) => void; kind?: 'json' | 'csv' }) {
   const unused = MAP_TARGETS.filter((t) => !rows.some((r) => r.target === t));
   const update = (i: number, patch: Partial<MapRow>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const hints = kind === 'csv' ? CSV_HINTS : HINTS;
   return (
-    <fieldset className="mapping">
+    <fieldset className="mapping" data-testid="mapping-editor">
       <legend>Field mapping</legend>
-      <p className="muted small">
-        For each Vignette field, give the path in one of your JSON objects. <code>a.b</code> walks into objects, <code>answers[].text</code> takes the text of
-        every answer, <code>options[0]</code> takes one element. Stem, choices and answer are required.
-      </p>
+      {kind === 'csv' ? (
+        <p className="muted small">
+          For each Vignette field, give the column of your file that holds it, as the header row names it. List the choice columns in order, separated by
+          commas (<code>opa,opb,opc,opd</code>). The answer may be a letter, a choice number (from 0 or 1) or the choice&apos;s text. Fields left empty are
+          found by their usual column names.
+        </p>
+      ) : (
+        <p className="muted small">
+          For each Vignette field, give the path in one of your JSON objects. <code>a.b</code> walks into objects, <code>answers[].text</code> takes the text
+          of every answer, <code>options[0]</code> takes one element; <code>opa,opb,opc</code> lists the choices one key each. Stem, choices and answer are required.
+        </p>
+      )}
       <table className="mapping-table">
         <thead>
           <tr>
             <th>Vignette field</th>
-            <th>Path in your file</th>
+            <th>{kind === 'csv' ? 'Column in your file' : 'Path in your file'}</th>
             <th aria-label="Remove" />
           </tr>
         </thead>
@@ -62,9 +81,9 @@ export function MappingEditor({ rows, onChange }: { rows: MapRow[]; onChange: (r
               </td>
               <td>
                 <input
-                  aria-label={`Source path for ${row.target}`}
+                  aria-label={kind === 'csv' ? `Column for ${row.target}` : `Source path for ${row.target}`}
                   value={row.source}
-                  placeholder={HINTS[row.target] ? `e.g. ${HINTS[row.target]}` : 'path'}
+                  placeholder={hints[row.target] ? `e.g. ${hints[row.target]}` : kind === 'csv' ? 'column' : 'path'}
                   onChange={(e) => update(i, { source: e.target.value })}
                 />
               </td>

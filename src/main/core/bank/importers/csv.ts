@@ -10,6 +10,7 @@ import type { Problem } from '../../../../shared/result';
 import { letterOf, slugFromFile, titleFromFile, type ParsedSource, type RawItem } from '../draft';
 import { decodeText, extensionOf, type SourceGroup } from '../sources';
 import { tokenizeCsv, type CsvRecord } from './csvTokenizer';
+import { readCsvMapping, type CsvMapping } from './csvMap';
 import { contentId, difficultyFrom, normaliseExam, splitList } from './fields';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -149,7 +150,7 @@ function normaliseName(name: string): string {
   return name.toLowerCase().replace(/[\s_-]+/g, '');
 }
 
-type Role = { kind: 'field'; field: FieldKey } | { kind: 'choice'; letter: number } | { kind: 'choiceExplanation'; letter: number };
+export type Role = { kind: 'field'; field: FieldKey } | { kind: 'choice'; letter: number } | { kind: 'choiceExplanation'; letter: number };
 
 /** "Choice_A", "option-a", "A" → choice 0; "why_b" → explanation of choice 1; "Question" → stem. */
 function roleOf(name: string): Role | undefined {
@@ -173,28 +174,49 @@ interface Columns {
   choiceExplanations: Map<number, number>;
 }
 
-function mapColumns(file: string, names: string[], tagsColumn: number | undefined): { columns: Columns; problems: Problem[]; warnings: Problem[] } {
+const roleKey = (role: Role) => (role.kind === 'field' ? role.field : `${role.kind}:${role.letter}`);
+
+/**
+ * Gives every column its role: first the ones a mapping names (`--map`), then the rest by their names. A column whose
+ * name suggests a role the mapping already gave another column is left out, and said so.
+ */
+function mapColumns(
+  file: string,
+  names: string[],
+  tagsColumn: number | undefined,
+  mapping?: CsvMapping,
+): { columns: Columns; problems: Problem[]; warnings: Problem[] } {
   const columns: Columns = { names, field: {}, choices: [], choiceExplanations: new Map() };
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
   const claimed = new Map<string, number>(); // role key → first column that took it
+  const assign = (role: Role, column: number) => {
+    claimed.set(roleKey(role), column);
+    if (role.kind === 'field') columns.field[role.field] = column;
+    else if (role.kind === 'choice') columns.choices.push({ letter: role.letter, column });
+    else columns.choiceExplanations.set(role.letter, column);
+  };
+  for (const [column, role] of mapping?.roles ?? []) assign(role, column);
+  const mapped = new Set(claimed.keys());
   names.forEach((name, column) => {
+    if (mapping?.roles.has(column)) return;
     if (name === '' && column !== tagsColumn) return; // an unnamed column, e.g. a trailing separator in the header
     const role: Role | undefined = column === tagsColumn ? { kind: 'field', field: 'tags' } : roleOf(name);
     if (!role) {
       warnings.push({ file, field: name, message: 'is not a known column; ignored' });
       return;
     }
-    const key = role.kind === 'field' ? role.field : `${role.kind}:${role.letter}`;
+    const key = roleKey(role);
+    if (mapped.has(key) || (role.kind === 'choice' && mapping?.mapsChoices)) {
+      warnings.push({ file, field: name, message: `is not used: the mapping takes ${role.kind === 'field' ? role.field : 'the choices'} from other columns` });
+      return;
+    }
     const earlier = claimed.get(key);
     if (earlier !== undefined) {
       problems.push({ file, field: name, message: `means the same as column '${names[earlier] ?? ''}'; keep one of them` });
       return;
     }
-    claimed.set(key, column);
-    if (role.kind === 'field') columns.field[role.field] = column;
-    else if (role.kind === 'choice') columns.choices.push({ letter: role.letter, column });
-    else columns.choiceExplanations.set(role.letter, column);
+    assign(role, column);
   });
   columns.choices.sort((a, b) => a.letter - b.letter);
   for (const [letter, column] of columns.choiceExplanations) {
@@ -202,11 +224,15 @@ function mapColumns(file: string, names: string[], tagsColumn: number | undefine
       warnings.push({ file, field: names[column] ?? '', message: `explains choice ${letterOf(letter)}, but there is no choice ${letterOf(letter)} column; ignored` });
     }
   }
-  if (columns.field.stem === undefined) problems.push({ file, field: 'stem', message: "no stem column: name one 'stem' or 'question'" });
+  if (columns.field.stem === undefined) problems.push({ file, field: 'stem', message: "no stem column: name one 'stem' or 'question', or map one (stem=<column>)" });
   if (columns.choices.length < 2) {
-    problems.push({ file, field: 'choices', message: `needs at least two choice columns (A, B, … or choice_a, choice_b, …); found ${columns.choices.length}` });
+    problems.push({
+      file,
+      field: 'choices',
+      message: `needs at least two choice columns (A, B, … or choice_a, choice_b, …), or a mapping that names them (choices=opa,opb,…); found ${columns.choices.length} among ${names.filter(Boolean).join(', ')}`,
+    });
   }
-  if (columns.field.answer === undefined) problems.push({ file, field: 'answer', message: "no answer column: name one 'answer'" });
+  if (columns.field.answer === undefined) problems.push({ file, field: 'answer', message: "no answer column: name one 'answer', or map one (answer=<column>)" });
   return { columns, problems, warnings };
 }
 
@@ -228,16 +254,22 @@ interface PresentChoice {
 
 /**
  * A letter names a choice column as the user sees it in the spreadsheet; it becomes that choice's position among the
- * row's non-empty choices (the same letter unless a column in between is empty). The exact text of a choice becomes
- * its letter. Anything else goes through unchanged for validateItems to report.
+ * row's non-empty choices (the same letter unless a column in between is empty). A number is the choice column's
+ * index, counted from 0 or 1 as the whole file does (see answerBase). The exact text of a choice becomes its letter.
+ * Anything else goes through unchanged for validateItems to report.
  */
-function answerOf(raw: string, present: PresentChoice[], columns: Columns): { answer: string } | { error: string } {
-  if (/^[a-z]$/i.test(raw)) {
-    const letter = raw.toUpperCase().charCodeAt(0) - 65;
+function answerOf(raw: string, present: PresentChoice[], columns: Columns, base: number): { answer: string } | { error: string } {
+  const index = /^\d+$/.test(raw) ? Number(raw) - base : undefined;
+  if (/^[a-z]$/i.test(raw) || (index !== undefined && index >= 0 && index < columns.choices.length)) {
+    const letter = index === undefined ? raw.toUpperCase().charCodeAt(0) - 65 : columns.choices[index]!.letter;
+    const name = index === undefined ? raw.toUpperCase() : `${raw} (${letterOf(index)})`;
     const position = present.findIndex((c) => c.letter === letter);
     if (position >= 0) return { answer: letterOf(position) };
-    if (columns.choices.some((c) => c.letter === letter)) return { error: `'${raw.toUpperCase()}' names choice ${raw.toUpperCase()}, which is empty on this row` };
+    if (columns.choices.some((c) => c.letter === letter)) return { error: `'${name}' names choice ${letterOf(index ?? letter)}, which is empty on this row` };
     return { answer: raw.toUpperCase() };
+  }
+  if (index !== undefined) {
+    return { error: `'${raw}' is not a choice number: the file counts choices from ${base}, so use ${base}–${columns.choices.length - 1 + base}` };
   }
   const position = present.findIndex((c) => c.text === raw);
   return { answer: position >= 0 ? letterOf(position) : raw };
@@ -250,6 +282,8 @@ interface RowContext {
   separator: string;
   /** Anki writes tags separated by spaces; spreadsheets use ; or , */
   anki: boolean;
+  /** What a numeric answer counts from: 0 (first choice = 0) or 1. */
+  answerBase: number;
 }
 
 function rowItem(record: CsvRecord, ctx: RowContext): RawItem | Problem {
@@ -277,7 +311,7 @@ function rowItem(record: CsvRecord, ctx: RowContext): RawItem | Problem {
     if (text !== undefined) present.push({ letter, text, ...(explanation !== undefined ? { explanation } : {}) });
   }
   const answerRaw = get('answer');
-  const answer = answerRaw === undefined ? undefined : answerOf(answerRaw, present, columns);
+  const answer = answerRaw === undefined ? undefined : answerOf(answerRaw, present, columns, ctx.answerBase);
   if (answer && 'error' in answer) return { file, line, field: ctx.fieldNames.answer ?? 'answer', message: answer.error };
 
   const stem = get('stem');
@@ -308,7 +342,35 @@ function rowItem(record: CsvRecord, ctx: RowContext): RawItem | Problem {
 // ---------------------------------------------------------------------------------------------------------------
 // The importer
 
-export function parseCsv(group: SourceGroup): ParsedSource {
+/**
+ * Whether numeric answers count from 0 or 1, decided once for the file: a 0 anywhere means 0-based; an answer equal
+ * to the number of choice columns means 1-based. When neither occurs (a short file) 0-based is assumed, and said so.
+ */
+function answerBase(records: CsvRecord[], columns: Columns, file: string, warnings: Problem[]): number {
+  const column = columns.field.answer;
+  if (column === undefined) return 0;
+  let numbers = 0;
+  let oneBased = false;
+  for (const r of records) {
+    const cell = r.fields[column]?.trim() ?? '';
+    if (!/^\d+$/.test(cell)) continue;
+    numbers++;
+    const n = Number(cell);
+    if (n === 0) return 0;
+    if (n === columns.choices.length) oneBased = true;
+  }
+  if (oneBased) return 1;
+  if (numbers > 0) {
+    warnings.push({
+      file,
+      field: columns.names[column] ?? 'answer',
+      message: `answers are numbers but none is 0 or ${columns.choices.length}, so it is not clear whether they count from 0 or 1; read as 0 = first choice (check a question)`,
+    });
+  }
+  return 0;
+}
+
+export function parseCsv(group: SourceGroup, map: Record<string, string> = {}): ParsedSource {
   const file = group.name;
   const source = group.files[0];
   const text = source ? decodeText(file, source.bytes) : '';
@@ -338,7 +400,13 @@ export function parseCsv(group: SourceGroup): ParsedSource {
     result.problems.push(...unclosed);
     return result;
   }
-  const mapped = mapColumns(file, names.map((n) => n.trim()), header.tagsColumn);
+  const trimmed = names.map((n) => n.trim());
+  const mapping = Object.keys(map).length ? readCsvMapping(file, trimmed, map) : undefined;
+  if (mapping?.problems.length) {
+    result.problems.push(...mapping.problems);
+    return result;
+  }
+  const mapped = mapColumns(file, trimmed, header.tagsColumn, mapping);
   const fieldNames = fieldNamesOf(mapped.columns);
   result.fieldNames = fieldNames;
   result.warnings.push(...mapped.warnings);
@@ -347,7 +415,8 @@ export function parseCsv(group: SourceGroup): ParsedSource {
     return result;
   }
 
-  const ctx: RowContext = { file, columns: mapped.columns, fieldNames, separator, anki: header.anki };
+  const base = answerBase(records, mapped.columns, file, result.warnings);
+  const ctx: RowContext = { file, columns: mapped.columns, fieldNames, separator, anki: header.anki, answerBase: base };
   for (const record of records) {
     const item = rowItem(record, ctx);
     if ('value' in item) result.items.push(item);

@@ -9,9 +9,17 @@ export function normaliseExam(raw: string): string {
   return EXAM_ALIASES[raw.toLowerCase().replace(/[\s_-]+/g, '').replace(/^usmle/, '')] ?? raw;
 }
 
-/** Numbers become numbers (so 2.5 or 7 get the schema's range message); other text stays text and is rejected. */
+/** Words spreadsheets use for difficulty, on the pack scale of 1 (easy) to 5 (hard). */
+const DIFFICULTY_WORDS: Record<string, number> = { easy: 1, medium: 3, moderate: 3, intermediate: 3, hard: 5, difficult: 5 };
+
+/**
+ * Numbers become numbers (so 2.5 or 7 get the schema's range message); easy / medium / hard become 1 / 3 / 5; other
+ * text stays text and is rejected.
+ */
 export function difficultyFrom(raw: string): number | string {
-  return /^-?\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : raw;
+  const trimmed = raw.trim();
+  if (/^-?\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed);
+  return DIFFICULTY_WORDS[trimmed.toLowerCase()] ?? raw;
 }
 
 /** Splits a list field, trimming and dropping empty and repeated entries. */

@@ -13,6 +13,7 @@ import { slugFromFile, titleFromFile, type ParsedSource, type RawItem } from '..
 import { decodeText, type SourceGroup } from '../sources';
 import { contentId, difficultyFrom, normaliseExam, splitList } from './fields';
 import { parseJson } from './json';
+import { didYouMean } from './suggest';
 
 const TARGETS = MAP_TARGETS;
 type Target = MapTarget;
@@ -62,19 +63,39 @@ export function evaluatePath(value: unknown, steps: readonly Step[]): unknown {
 // ---------------------------------------------------------------------------------------------------------------
 // The mapping
 
-type Mapping = Partial<Record<Target, { path: string; steps: Step[] }>>;
+/**
+ * One mapped target. `choices` and `choiceExplanations` may list several paths separated by commas
+ * (`choices=opa,opb,opc,opd`, as MedMCQA stores its options): their values, in order, make the list.
+ */
+interface MapEntry {
+  path: string;
+  steps: Step[];
+  members?: { path: string; steps: Step[] }[];
+}
+type Mapping = Partial<Record<Target, MapEntry>>;
+
+const LIST_TARGETS: readonly string[] = ['choices', 'choiceExplanations'];
+
+function evaluateEntry(element: unknown, entry: MapEntry): unknown {
+  return entry.members ? entry.members.map((m) => evaluatePath(element, m.steps)) : evaluatePath(element, entry.steps);
+}
 
 function readMapping(file: string, map: Record<string, string>): Mapping {
   const mapping: Mapping = {};
   const problems: Problem[] = [];
   for (const [target, path] of Object.entries(map)) {
     if (!(TARGETS as readonly string[]).includes(target)) {
-      problems.push({ file, field: 'map', message: `'${target}' is not a field to map; use ${TARGETS.join(', ')}` });
+      problems.push({ file, field: 'map', message: `'${target}' is not a field to map${didYouMean(target, TARGETS)}; use ${TARGETS.join(', ')}` });
       continue;
     }
-    const steps = parsePath(path.trim());
-    if (!steps) problems.push({ file, field: 'map', message: `${target}=${path}: '${path}' is not a path like a.b, answers[].text or options` });
-    else mapping[target as Target] = { path: path.trim(), steps };
+    const parts = LIST_TARGETS.includes(target) && path.includes(',') ? path.split(',').map((p) => p.trim()).filter(Boolean) : [path.trim()];
+    const members = parts.map((p) => ({ path: p, steps: parsePath(p) }));
+    const bad = members.find((m) => !m.steps);
+    if (bad) problems.push({ file, field: 'map', message: `${target}=${path}: '${bad.path}' is not a path like a.b, answers[].text or options` });
+    else {
+      const valid = members as { path: string; steps: Step[] }[];
+      mapping[target as Target] = { path: path.trim(), steps: valid[0]!.steps, ...(valid.length > 1 ? { members: valid } : {}) };
+    }
   }
   // A required target given with a malformed path is already reported above; only an absent one needs this message.
   if (REQUIRED.some((target) => !map[target]?.trim())) problems.unshift({ file, field: 'map', message: REQUIRED_MESSAGE });
@@ -109,12 +130,13 @@ function choicesFrom(value: unknown): MappedChoices | undefined {
 }
 
 /**
- * A letter; a key of an options object; the exact text of a choice; a 0-based index; or a list of flags with exactly one
- * true (`answers[].correct`). Each becomes the choice's letter. Anything else goes through for validateItems to report.
+ * A letter; a key of an options object; the exact text of a choice; an index (a JSON number, counted from 0 or 1 as the
+ * whole file does: see answerBase); or a list of flags with exactly one true (`answers[].correct`). Each becomes the
+ * choice's letter. Anything else goes through for validateItems to report.
  */
-function answerFrom(value: unknown, choices: MappedChoices | undefined): unknown {
+function answerFrom(value: unknown, choices: MappedChoices | undefined, base: number): unknown {
   const letter = (index: number): unknown => CHOICE_LABELS[index] ?? value;
-  if (typeof value === 'number') return Number.isInteger(value) && value >= 0 ? letter(value) : value;
+  if (typeof value === 'number') return Number.isInteger(value) && value - base >= 0 ? letter(value - base) : value;
   // `answers[].correct`: answers without the flag count as wrong.
   if (Array.isArray(value) && value.every((v) => typeof v === 'boolean' || !present(v)) && value.filter((v) => v === true).length === 1) {
     return letter(value.indexOf(true));
@@ -134,10 +156,39 @@ function listFrom(value: unknown, separators: RegExp): unknown {
   return value;
 }
 
-function buildQuestion(element: Record<string, unknown>, mapping: Mapping): Record<string, unknown> {
+/**
+ * Whether numeric answers count from 0 or 1, decided once for the file (MedMCQA's `cop` counts from 1 in its JSON
+ * files, from 0 in others): a 0 anywhere means 0-based; an answer equal to its question's number of choices means
+ * 1-based. With neither (a short file), 0-based, with a warning.
+ */
+function answerBase(file: string, objects: Record<string, unknown>[], mapping: Mapping, warnings: Problem[]): number {
+  const answer = mapping.answer;
+  const choices = mapping.choices;
+  if (!answer || !choices) return 0;
+  let numbers = 0;
+  let oneBased = false;
+  for (const o of objects) {
+    const value = evaluateEntry(o, answer);
+    if (typeof value !== 'number' || !Number.isInteger(value)) continue;
+    numbers++;
+    if (value === 0) return 0;
+    if (value === choicesFrom(evaluateEntry(o, choices))?.texts.filter(present).length) oneBased = true;
+  }
+  if (oneBased) return 1;
+  if (numbers > 0) {
+    warnings.push({
+      file,
+      field: answer.path,
+      message: 'answers are numbers but none is 0 or the last choice, so it is not clear whether they count from 0 or 1; read as 0 = first choice (check a question)',
+    });
+  }
+  return 0;
+}
+
+function buildQuestion(element: Record<string, unknown>, mapping: Mapping, base: number): Record<string, unknown> {
   const read = (target: Target): unknown => {
     const entry = mapping[target];
-    const value = entry ? evaluatePath(element, entry.steps) : undefined;
+    const value = entry ? evaluateEntry(element, entry) : undefined;
     return present(value) ? value : undefined;
   };
   const stem = read('stem');
@@ -160,7 +211,7 @@ function buildQuestion(element: Record<string, unknown>, mapping: Mapping): Reco
           return typeof explanation === 'string' && explanation.trim() !== '' ? { text, explanation } : { text };
         })
       : rawChoices,
-    answer: answer === undefined ? undefined : answerFrom(answer, choices),
+    answer: answer === undefined ? undefined : answerFrom(answer, choices, base),
     explanation: read('explanation'),
     objective: read('objective'),
     exam: typeof exam === 'string' ? normaliseExam(exam) : exam,
@@ -197,17 +248,80 @@ function questionList(file: string, data: unknown): unknown[] {
   ]);
 }
 
+/** Whether a path led somewhere: null is a value ("not given"); a list of nothing but misses (answers[].txt) is not. */
+const reached = (value: unknown): boolean => value !== undefined && (!Array.isArray(value) || value.length === 0 || value.some(reached));
+
+/**
+ * A mapped path that finds a value in no item at all is a mistake (a misspelled `explanaton` would otherwise drop every
+ * explanation without a word): one problem per such target, naming the key it probably meant.
+ */
+function unmatchedPaths(file: string, list: unknown[], mapping: Mapping): Problem[] {
+  const objects = list.filter(isRecord);
+  if (objects.length === 0) return [];
+  const keys = [...new Set(objects.slice(0, 100).flatMap((o) => Object.keys(o)))];
+  const problems: Problem[] = [];
+  for (const target of TARGETS) {
+    const entry = mapping[target];
+    for (const member of entry?.members ?? (entry ? [entry] : [])) {
+      if (objects.some((o) => reached(evaluatePath(o, member.steps)))) continue;
+      const first = member.steps[0]?.kind === 'key' ? member.steps[0].key : '';
+      const hint = keys.includes(first) ? '' : didYouMean(first, keys);
+      problems.push({ file, field: 'map', message: `${target}=${entry!.path}: no item has a value at '${member.path}'${hint || `; the items' keys are ${keys.slice(0, 20).join(', ')}`}` });
+    }
+  }
+  return problems;
+}
+
+/**
+ * The question list of a JSON document, or of JSON Lines (one object a line, as MedMCQA ships its .json files): then
+ * each item keeps its line, for messages.
+ */
+function readList(file: string, text: string): { list: unknown[]; lines?: number[] } {
+  const lineCount = text.trim().split('\n').length;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    // Not one JSON document: JSON Lines when it opens with an object and has more than one line, else the JSON error.
+    if (!text.trimStart().startsWith('{') || lineCount < 2) parseJson(file, text);
+    return readLines(file, text);
+  }
+  return { list: questionList(file, data) };
+}
+
+function readLines(file: string, text: string): { list: unknown[]; lines: number[] } {
+  const list: unknown[] = [];
+  const lines: number[] = [];
+  text.split('\n').forEach((raw, i) => {
+    if (raw.trim() === '') return;
+    try {
+      list.push(JSON.parse(raw));
+    } catch (error) {
+      const detail = (error as Error).message.replace(/^.*?JSON[^:]*:\s*/, '').replace(/ in JSON at position \d+.*$/, '');
+      throw new AppError('IMPORT_INVALID', `${file}: line ${i + 1}: invalid JSON (${detail})`, [{ file, line: i + 1, message: `invalid JSON: ${detail}` }]);
+    }
+    lines.push(i + 1);
+  });
+  return { list, lines };
+}
+
 export function parseJsonMap(group: SourceGroup, map: Record<string, string>): ParsedSource {
   const file = group.name;
   const mapping = readMapping(file, map);
   const source = group.files[0];
-  const list = questionList(file, parseJson(file, source ? decodeText(file, source.bytes) : ''));
+  const { list, lines } = readList(file, source ? decodeText(file, source.bytes) : '');
   const items: RawItem[] = [];
-  const problems: Problem[] = [];
-  list.forEach((element, item) => {
-    if (isRecord(element)) items.push({ item, value: buildQuestion(element, mapping) });
-    else problems.push({ file, item, message: 'must be a JSON object' });
-  });
+  const warnings: Problem[] = [];
+  const problems: Problem[] = unmatchedPaths(file, list, mapping);
+  // With a path that matches nothing, every item would repeat the same complaint: report the path alone.
+  if (!problems.length) {
+    const base = answerBase(file, list.filter(isRecord), mapping, warnings);
+    list.forEach((element, item) => {
+      const where = lines ? { line: lines[item]! } : { item };
+      if (isRecord(element)) items.push({ ...where, value: buildQuestion(element, mapping, base) });
+      else problems.push({ file, ...where, message: 'must be a JSON object' });
+    });
+  }
   const fieldNames: Partial<Record<string, string>> = {};
   for (const target of TARGETS) {
     const entry = mapping[target];
@@ -227,7 +341,7 @@ export function parseJsonMap(group: SourceGroup, map: Record<string, string>): P
     items,
     files: new Map(),
     problems,
-    warnings: [],
+    warnings,
     fieldNames,
   };
 }

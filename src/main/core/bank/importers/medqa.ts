@@ -1,5 +1,6 @@
 /**
- * MedQA JSONL: one object a line with question, options {A: …}, answer_idx, meta_info (step1 | step2&3).
+ * MedQA: objects with question, options {A: …}, answer_idx, meta_info (step1 | step2&3), one a line (JSONL, as the
+ * data set ships) or in one JSON array (as some redistributions save it, often as .json).
  * MedQA has no ids; a question's id is a hash of its text, so re-importing the same file finds the same questions.
  */
 import { createHash } from 'node:crypto';
@@ -8,6 +9,7 @@ import type { Problem } from '../../../../shared/result';
 import { slugFromFile, titleFromFile, type ParsedSource, type RawItem } from '../draft';
 import type { SourceGroup } from '../sources';
 import { decodeText } from '../sources';
+import { parseJson } from './json';
 
 export function looksMedqa(group: SourceGroup): boolean {
   const f = group.files[0];
@@ -16,59 +18,84 @@ export function looksMedqa(group: SourceGroup): boolean {
   return head.startsWith('{') && head.includes('"question"') && head.includes('"options"');
 }
 
+/** A parsed JSON value in MedQA's shape: an array whose first element has a question and an options object. */
+export function isMedqaArray(value: unknown): boolean {
+  if (!Array.isArray(value)) return false;
+  const first = value[0] as Record<string, unknown> | undefined;
+  return typeof first === 'object' && first !== null && typeof first.question === 'string' && typeof first.options === 'object' && 'answer_idx' in first;
+}
+
 const EXAM_OF: Record<string, Exam> = { step1: 'step1', 'step2&3': 'step2ck', step2: 'step2ck', step2ck: 'step2ck', step3: 'step3' };
+
+/** Where a row came from: a line of JSONL or an element of a JSON array (exactly one of the two is set). */
+interface Where {
+  line?: number;
+  item?: number;
+}
+
+function medqaItem(file: string, row: unknown, where: Where): RawItem | Problem {
+  if (typeof row !== 'object' || row === null || Array.isArray(row)) {
+    return { file, ...where, message: where.line !== undefined ? 'each line must be a JSON object' : 'must be a JSON object' };
+  }
+  const r = row as Record<string, unknown>;
+  const options = r.options;
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    return { file, ...where, field: 'options', message: 'must be an object like {"A": "…", "B": "…"}' };
+  }
+  const letters = Object.keys(options).sort();
+  const answer = r.answer_idx;
+  if (typeof answer !== 'string' || !letters.includes(answer)) {
+    const range = letters.length ? `${letters[0]}–${letters[letters.length - 1]}` : 'the options';
+    return { file, ...where, field: 'answer_idx', message: answer === undefined ? 'is missing' : `'${String(answer)}' is not one of ${range}` };
+  }
+  const meta = typeof r.meta_info === 'string' ? r.meta_info.toLowerCase() : undefined;
+  const question = typeof r.question === 'string' ? r.question : undefined;
+  const fallbackId = where.line !== undefined ? `line-${where.line}` : `item-${(where.item ?? 0) + 1}`;
+  // Built without spreading `where`: this runs for every line of a 10,000-question file.
+  return {
+    line: where.line,
+    item: where.item,
+    value: {
+      id: question ? `mq-${createHash('sha1').update(question).digest('hex').slice(0, 16)}` : fallbackId,
+      stem: r.question,
+      choices: letters.map((l) => ({ text: (options as Record<string, unknown>)[l] })),
+      answer: String.fromCharCode(65 + letters.indexOf(answer)),
+      ...(meta && EXAM_OF[meta] ? { exam: EXAM_OF[meta] } : {}),
+      tags: meta ? [`medqa:${meta}`] : [],
+    },
+  };
+}
 
 export function parseMedqa(group: SourceGroup): ParsedSource {
   const file = group.name;
   const text = decodeText(file, group.files[0]!.bytes);
   const items: RawItem[] = [];
   const problems: Problem[] = [];
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i]!.trim();
-    if (!raw) continue;
-    const line = i + 1;
-    let row: Record<string, unknown>;
-    try {
-      row = JSON.parse(raw) as Record<string, unknown>;
-    } catch (error) {
-      problems.push({ file, line, message: `invalid JSON (${(error as Error).message.replace(/ in JSON at position.*$/, '')})` });
-      continue;
+  const add = (result: RawItem | Problem) => ('value' in result ? items.push(result) : problems.push(result));
+  if (/^\uFEFF?\s*\[/.test(text)) {
+    const list = parseJson(file, text);
+    if (Array.isArray(list)) list.forEach((row, item) => add(medqaItem(file, row, { item })));
+    else problems.push({ file, message: 'expected a JSON array of MedQA questions' });
+  } else {
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      const raw = lines[i]!.trim();
+      if (!raw) continue;
+      const line = i + 1;
+      let row: unknown;
+      try {
+        row = JSON.parse(raw);
+      } catch (error) {
+        problems.push({ file, line, message: `invalid JSON (${(error as Error).message.replace(/ in JSON at position.*$/, '')})` });
+        continue;
+      }
+      add(medqaItem(file, row, { line }));
     }
-    if (typeof row !== 'object' || row === null || Array.isArray(row)) {
-      problems.push({ file, line, message: 'each line must be a JSON object' });
-      continue;
-    }
-    const options = row.options;
-    if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-      problems.push({ file, line, field: 'options', message: 'must be an object like {"A": "…", "B": "…"}' });
-      continue;
-    }
-    const letters = Object.keys(options).sort();
-    const answer = row.answer_idx;
-    if (typeof answer !== 'string' || !letters.includes(answer)) {
-      const range = letters.length ? `${letters[0]}–${letters[letters.length - 1]}` : 'the options';
-      problems.push({ file, line, field: 'answer_idx', message: answer === undefined ? 'is missing' : `'${String(answer)}' is not one of ${range}` });
-      continue;
-    }
-    const meta = typeof row.meta_info === 'string' ? row.meta_info.toLowerCase() : undefined;
-    const question = typeof row.question === 'string' ? row.question : undefined;
-    items.push({
-      line,
-      value: {
-        id: question ? `mq-${createHash('sha1').update(question).digest('hex').slice(0, 16)}` : `line-${line}`,
-        stem: row.question,
-        choices: letters.map((l) => ({ text: (options as Record<string, unknown>)[l] })),
-        answer: String.fromCharCode(65 + letters.indexOf(answer)),
-        ...(meta && EXAM_OF[meta] ? { exam: EXAM_OF[meta] } : {}),
-        tags: meta ? [`medqa:${meta}`] : [],
-      },
-    });
   }
   return {
     format: 'medqa',
     file,
-    pack: { id: slugFromFile(file), title: `MedQA · ${titleFromFile(file)}`, version: '1', description: 'Imported from a MedQA JSONL file.', license: '', author: '' },
+    pack: { id: slugFromFile(file), title: `MedQA · ${titleFromFile(file)}`, version: '1', description: 'Imported from a MedQA file.', license: '', author: '' },
     items,
     files: new Map(),
     problems,
