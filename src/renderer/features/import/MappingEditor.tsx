@@ -40,7 +40,9 @@ export function MappingEditor({ rows, onChange }: { rows: MapRow[]; onChange: (r
           <tr>
             <th>Vignette field</th>
             <th>Path in your file</th>
-            <th aria-label="Remove" />
+            <th>
+              <span className="sr-only">Remove</span>
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -41,14 +41,14 @@ export function EndDialog({ state, onCancel, onConfirm }: { state: BlockState; o
   );
 }
 
-export function TimeUpDialog({ onReview }: { onReview: () => void }) {
+export function TimeUpDialog({ onReview, nextLabel = 'Review this block' }: { onReview: () => void; nextLabel?: string | undefined }) {
   return (
     <Modal label="Time is up" testId="time-up">
       <h2>Time is up</h2>
       <p>The block time has run out, so the block has ended. Unanswered items count as omitted.</p>
       <div className="row modal-actions">
         <button className="primary" onClick={onReview} autoFocus>
-          Review this block
+          {nextLabel}
         </button>
       </div>
     </Modal>
