@@ -12,7 +12,7 @@ import './days.css';
 
 export function DayPage() {
   const dayId = Number(useParams().dayId);
-  const day = useApi('days:get', { dayId }, { refetchInterval: 5_000 });
+  const day = useApi('days:get', { dayId }, { refetchInterval: 5_000, staleTime: 0 }); // a block may have just ended
   const next = useApiMutation('days:next', ['blocks:list']);
   const client = useQueryClient();
   const navigate = useNavigate();
