@@ -21,6 +21,7 @@ describe('exam-day simulation', () => {
     expect(day.breakBudgetMs).toBe(step1.breakMinutes * 60_000);
     const first = await t.api.call('blocks:get', { blockId: day.currentBlockId! });
     expect(first.day).toEqual({ id: day.id, index: 0, count: 2 });
+    expect(first.title).toBe(`Exam day ${day.id} · block 1 · 3 questions`);
     // The block keeps the real pace: 30 min for 20 items = 90 s an item.
     expect(first.timeLimitMs).toBe(3 * 90_000);
     expect(first.mode).toBe('timed');
