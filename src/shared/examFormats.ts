@@ -56,7 +56,9 @@ export interface DayFormat {
   label: string;
   exam: 'step1' | 'step2ck';
   blocks: number;
+  /** The most items a block holds; the day's items are spread over its blocks (Step 2 CK: 316 in 16 blocks of 18–20). */
   itemsPerBlock: number;
+  itemsPerDay: number;
   minutesPerBlock: number;
   /** Break time for the whole day, shared by every gap between blocks. */
   breakMinutes: number;
@@ -71,6 +73,7 @@ export const DAY_FORMATS = [
     exam: 'step1',
     blocks: 14,
     itemsPerBlock: 20,
+    itemsPerDay: 280,
     minutesPerBlock: 30,
     // "At least 55 min of break time" is a secondary source (S); the official page gives blocks and timing.
     breakMinutes: 55,
@@ -83,6 +86,7 @@ export const DAY_FORMATS = [
     exam: 'step2ck',
     blocks: 16,
     itemsPerBlock: 20,
+    itemsPerDay: 316,
     minutesPerBlock: 30,
     breakMinutes: 55,
     effective: '2026-05-07',
@@ -103,6 +107,12 @@ export function blockPreset(id: string): BlockPreset | undefined {
 }
 export function dayFormat(id: string): DayFormat | undefined {
   return DAY_FORMATS.find((f) => f.id === id);
+}
+
+/** Block sizes of a day: `total` items spread over `blocks` as evenly as possible, larger blocks first. */
+export function blockSizes(total: number, blocks: number): number[] {
+  const base = Math.floor(total / blocks);
+  return Array.from({ length: blocks }, (_, i) => base + (i < total % blocks ? 1 : 0));
 }
 
 /** "20 questions · 30 min" */

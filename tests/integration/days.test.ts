@@ -1,7 +1,7 @@
 /** Full-length exam-day simulations on a real database with a movable clock: blocks back to back, the break budget, results. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTestApi, type TestApi } from '../helpers/db';
-import { DAY_FORMATS } from '../../src/shared/examFormats';
+import { MEDQA, openTestApi, type TestApi } from '../helpers/db';
+import { DAY_FORMATS, blockSizes } from '../../src/shared/examFormats';
 
 let t: TestApi;
 beforeEach(async () => {
@@ -86,10 +86,39 @@ describe('exam-day simulation', () => {
     const result = await t.api.invoke('days:start', { formatId: 'step1-2026', filters: {} });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.message).toBe('This day needs 280 questions (14 blocks of 20); Only 64 questions match these filters; choose 64 or fewer.');
+    const ck = await t.api.invoke('days:start', { formatId: 'step2ck-2026', filters: {} });
+    if (!ck.ok) expect(ck.error.message).toMatch(/^This day needs 316 questions \(16 blocks of 19–20\); /);
+    expect(ck.ok).toBe(false);
     const tooMany = await t.api.invoke('days:start', { formatId: 'step1-2026', filters: {}, blocks: 15 });
     if (!tooMany.ok) expect(tooMany.error.details?.[0]?.field).toBe('blocks');
     expect(tooMany.ok).toBe(false);
     expect(t.db.prepare('SELECT count(*) FROM blocks').pluck().get()).toBe(before);
     expect(t.db.prepare('SELECT count(*) FROM exam_days').pluck().get()).toBe(0);
+  });
+});
+
+describe('a full-length Step 2 CK day, from the real MedQA file', () => {
+  it('spreads 316 items over 16 blocks of 18–20, each with the 30-minute block time', async () => {
+    expect(blockSizes(316, 16)).toEqual([...Array<number>(12).fill(20), ...Array<number>(4).fill(19)]);
+    expect(blockSizes(280, 14)).toEqual(Array<number>(14).fill(20));
+    await t.api.call('packs:import', { paths: [MEDQA] });
+    const day = await t.api.call('days:start', { formatId: 'step2ck-2026', filters: {}, seed: 2 });
+    expect(day.title).toBe('Step 2 CK day (from 2026-05-07) · full length');
+    expect(day.totals.items).toBe(316);
+    expect(day.blocks.map((b) => b.itemCount)).toEqual(blockSizes(316, 16));
+    expect(new Set(day.blocks.map((b) => b.timeLimitMs))).toEqual(new Set([30 * 60_000]));
+    const first = await t.api.call('blocks:get', { blockId: day.currentBlockId! });
+    expect([first.itemCount, first.timeLimitMs]).toEqual([20, 30 * 60_000]);
+    // Jump to the last block: it holds 19 items and still gets 30 minutes.
+    for (let i = 0; i < 15; i++) {
+      const state = await t.api.call('days:get', { dayId: day.id });
+      await t.api.call('blocks:end', { blockId: state.currentBlockId! });
+      await t.api.call('days:next', { dayId: day.id });
+    }
+    const last = await t.api.call('days:get', { dayId: day.id });
+    const block16 = await t.api.call('blocks:get', { blockId: last.currentBlockId! });
+    expect([block16.day?.index, block16.itemCount, block16.timeLimitMs]).toEqual([15, 19, 30 * 60_000]);
+    const drawn = t.db.prepare('SELECT count(DISTINCT i.question_id) FROM block_items i JOIN blocks b ON b.id = i.block_id WHERE b.day_id = ?').pluck().get(day.id);
+    expect(drawn).toBe(316);
   });
 });

@@ -32,7 +32,7 @@ it('adds exam_days and the day columns of blocks, keeping existing blocks outsid
   db.pragma('foreign_keys = ON');
   // A block may only point at a day that exists, and a day holds each position once.
   expect(() => db.prepare('UPDATE blocks SET day_id = 99, day_index = 0 WHERE id = 1').run()).toThrow(/FOREIGN KEY/);
-  db.prepare("INSERT INTO exam_days (id, created_at, format_id, spec_json, plan_json, block_count, seconds_per_item, break_budget_ms) VALUES (1, 0, 'step1-2026', '{}', '[[]]', 1, 90, 3300000)").run();
+  db.prepare("INSERT INTO exam_days (id, created_at, format_id, spec_json, plan_json, block_count, block_time_ms, break_budget_ms) VALUES (1, 0, 'step1-2026', '{}', '[[]]', 1, 1800000, 3300000)").run();
   db.prepare('UPDATE blocks SET day_id = 1, day_index = 0 WHERE id = 1').run();
   db.prepare("INSERT INTO blocks (id, created_at, mode, spec_json, seed, status, item_count) VALUES (2, 0, 'timed', '{}', 1, 'finished', 0)").run();
   expect(() => db.prepare('UPDATE blocks SET day_id = 1, day_index = 0 WHERE id = 2').run()).toThrow(/UNIQUE/);

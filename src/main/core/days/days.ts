@@ -4,7 +4,7 @@
  * one block's end and the next block's start, so a crash or a closed window cannot lose or invent break time.
  */
 import type { DayBlock, DayState } from '../../../shared/examDay';
-import { dayFormat, type DayFormat } from '../../../shared/examFormats';
+import { blockSizes, dayFormat, type DayFormat } from '../../../shared/examFormats';
 import type { QuestionFilters } from '../../../shared/types';
 import { AppError } from '../../../shared/result';
 import type { Db } from '../db/open';
@@ -27,7 +27,7 @@ interface DayRow {
   format_id: string;
   plan_json: string;
   block_count: number;
-  seconds_per_item: number;
+  block_time_ms: number;
   break_budget_ms: number;
 }
 
@@ -55,9 +55,11 @@ function dayBlocks(db: Db, dayId: number): (BlockRow & { day_index: number; answ
 function startBlock(db: Db, day: DayRow, index: number, now: number): number {
   const plan = JSON.parse(day.plan_json) as number[][];
   const ids = plan[index]!;
-  const spec = { filters: {}, size: ids.length, mode: 'timed' as const, secondsPerQuestion: day.seconds_per_item, order: 'random' as const, seed: 0, pauseStopsClock: false };
+  const perItem = Math.round(day.block_time_ms / 1000 / ids.length);
+  const spec = { filters: {}, size: ids.length, mode: 'timed' as const, secondsPerQuestion: perItem, order: 'random' as const, seed: 0, pauseStopsClock: false };
   const blockId = insertBlock(db, spec, ids, now);
-  db.prepare('UPDATE blocks SET day_id = ?, day_index = ? WHERE id = ?').run(day.id, index, blockId);
+  // Every block of a day gets the day's block time, whether it holds 18, 19 or 20 items.
+  db.prepare('UPDATE blocks SET day_id = ?, day_index = ?, time_limit_ms = ? WHERE id = ?').run(day.id, index, day.block_time_ms, blockId);
   return blockId;
 }
 
@@ -72,25 +74,30 @@ export function startDay(db: Db, input: DayStartInput, now: number, random: () =
     throw new AppError('BAD_INPUT', `A block of this format holds 1 to ${format.itemsPerBlock} items, not ${items}.`, [{ field: 'itemsPerBlock', message: `1–${format.itemsPerBlock}` }]);
   }
   const seed = input.seed ?? Math.floor(random() * 2 ** 31);
-  const total = blocks * items;
+  // The real day when every block is asked for at full size (Step 2 CK: 316 items, blocks of 18–20); otherwise blocks × items.
+  const full = blocks === format.blocks && items === format.itemsPerBlock;
+  const sizes = full ? blockSizes(format.itemsPerDay, blocks) : Array<number>(blocks).fill(items);
+  const total = sizes.reduce((a, b) => a + b, 0);
+  const shape = sizes[0] === sizes[sizes.length - 1] ? `${blocks} blocks of ${items}` : `${blocks} blocks of ${sizes[sizes.length - 1]}–${sizes[0]}`;
   let ids: number[];
   try {
     ids = drawQuestions(db, { filters: input.filters, size: total, mode: 'timed', secondsPerQuestion: null, order: 'random', seed });
   } catch (e) {
     // Say what the day needs, not only what the pool holds.
     if (e instanceof AppError && e.code === 'CONFLICT') {
-      throw new AppError('CONFLICT', `This day needs ${total} questions (${blocks} blocks of ${items}); ${e.message}`, [{ field: 'blocks', message: e.message }]);
+      throw new AppError('CONFLICT', `This day needs ${total} questions (${shape}); ${e.message}`, [{ field: 'blocks', message: e.message }]);
     }
     throw e;
   }
-  const plan = Array.from({ length: blocks }, (_, b) => ids.slice(b * items, (b + 1) * items));
-  // The pace of the real block (90 s an item for 20 in 30 min) holds for a shorter rehearsal block too.
-  const secondsPerItem = Math.round((format.minutesPerBlock * 60) / format.itemsPerBlock);
+  let at = 0;
+  const plan = sizes.map((n) => ids.slice(at, (at += n)));
+  // A full-size block gets the real block time; a shorter rehearsal block keeps the real pace (90 s an item).
+  const blockTimeMs = Math.round((format.minutesPerBlock * 60_000 * items) / format.itemsPerBlock);
   return db.transaction(() => {
     const dayId = Number(
       db
-        .prepare('INSERT INTO exam_days (created_at, format_id, spec_json, plan_json, block_count, seconds_per_item, break_budget_ms) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(now, format.id, JSON.stringify({ ...input, blocks, itemsPerBlock: items, seed }), JSON.stringify(plan), blocks, secondsPerItem, format.breakMinutes * 60_000)
+        .prepare('INSERT INTO exam_days (created_at, format_id, spec_json, plan_json, block_count, block_time_ms, break_budget_ms) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(now, format.id, JSON.stringify({ ...input, blocks, itemsPerBlock: items, seed }), JSON.stringify(plan), blocks, blockTimeMs, format.breakMinutes * 60_000)
         .lastInsertRowid,
     );
     startBlock(db, loadDay(db, dayId), 0, now);
@@ -120,7 +127,7 @@ export function dayState(db: Db, dayId: number, now: number): DayState {
     const prev = rows.find((r) => r.day_index === index - 1);
     const breakBefore = row && prev?.finished_at != null ? Math.max(0, row.created_at - prev.finished_at) : null;
     breakUsed += breakBefore ?? 0;
-    const limit = day.seconds_per_item * 1000 * ids.length;
+    const limit = day.block_time_ms;
     return {
       index,
       blockId: row?.id ?? null,

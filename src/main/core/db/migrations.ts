@@ -245,7 +245,7 @@ export const MIGRATIONS: readonly string[] = [
     spec_json       TEXT NOT NULL,                -- filters, seed, blocks, items per block, as started
     plan_json       TEXT NOT NULL,                -- question ids of every block, drawn at the start: none repeats in a day
     block_count     INTEGER NOT NULL,
-    seconds_per_item INTEGER NOT NULL,
+    block_time_ms   INTEGER NOT NULL,             -- time limit of each block
     break_budget_ms INTEGER NOT NULL
   );
   ALTER TABLE blocks ADD COLUMN day_id INTEGER REFERENCES exam_days(id);

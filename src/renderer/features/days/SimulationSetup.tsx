@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ErrorBox } from '../../components/common';
 import { useApiMutation } from '../../queries';
-import { DAY_FORMATS, type DayFormatId } from '../../../shared/examFormats';
+import { DAY_FORMATS, blockSizes, type DayFormatId } from '../../../shared/examFormats';
 import type { QuestionFilters } from '../../../shared/types';
 
 export function SimulationSetup({ filters, available }: { filters: QuestionFilters; available: number }) {
@@ -13,7 +13,10 @@ export function SimulationSetup({ filters, available }: { filters: QuestionFilte
   const [items, setItems] = useState<number>(format.itemsPerBlock);
   const start = useApiMutation('days:start', ['blocks:list']);
   const navigate = useNavigate();
-  const needed = blocks * items;
+  // The core's rule: all blocks at full size means the real day's item count (Step 2 CK: 316, blocks of 19–20).
+  const needed = blocks === format.blocks && items === format.itemsPerBlock ? format.itemsPerDay : blocks * items;
+  const realSizes = blockSizes(format.itemsPerDay, format.blocks);
+  const realRange = realSizes[0] === realSizes[realSizes.length - 1] ? `${realSizes[0]}` : `${realSizes[realSizes.length - 1]}–${realSizes[0]}`;
   const clamp = (v: string, max: number) => Math.max(1, Math.min(max, Math.round(Number(v)) || 1));
 
   const choose = (id: DayFormatId) => {
@@ -51,7 +54,8 @@ export function SimulationSetup({ filters, available }: { filters: QuestionFilte
         <div className="row">
           <input id="day-items" type="number" min={1} max={format.itemsPerBlock} value={items} onChange={(e) => setItems(clamp(e.target.value, format.itemsPerBlock))} data-testid="day-items" />
           <span className="muted">
-            {format.itemsPerBlock} in {format.minutesPerBlock} min on the real day; the pace stays {Math.round((format.minutesPerBlock * 60) / format.itemsPerBlock)} s a question
+            full day: {format.itemsPerDay} questions in blocks of {realRange}, {format.minutesPerBlock} min each; a shorter block keeps the pace of{' '}
+            {Math.round((format.minutesPerBlock * 60) / format.itemsPerBlock)} s a question
           </span>
         </div>
       </div>
