@@ -64,8 +64,8 @@ async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
-test('no serious or critical axe violation on any screen, in light and dark', async ({ browser, server, request }) => {
-  test.setTimeout(180_000);
+test('no serious or critical axe violation on any screen, in light, dark and high contrast', async ({ browser, server, request }) => {
+  test.setTimeout(240_000);
   await api(request, server, 'packs:loadSamples');
   // A finished block to review and an open one for the runner; an exam day between its blocks.
   const finished = await api<{ id: number }>(request, server, 'blocks:create', { filters: {}, size: 3, mode: 'timed', secondsPerQuestion: 90, order: 'random', seed: 5 });
@@ -79,8 +79,9 @@ test('no serious or critical axe violation on any screen, in light and dark', as
   const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 860 } });
   const page = await context.newPage();
   const failures: string[] = [];
-  for (const theme of ['light', 'dark'] as const) {
-    await api(request, server, 'settings:set', { theme });
+  for (const look of [{ theme: 'light' }, { theme: 'dark' }, { theme: 'light', contrast: 'high' }]) {
+    await api(request, server, 'settings:set', { contrast: 'normal', ...look });
+    const theme = Object.values(look).join(' ');
     for (const screen of SCREENS) {
       // A fresh load per row: the same hash twice would keep the last row's dialog open.
       await page.goto('about:blank');

@@ -107,6 +107,11 @@ test('a full-length simulation runs two short blocks with a break clock between 
   await expect(page.getByTestId('day-block-2')).toContainText('1 / 2');
   await expect(page.getByTestId('day-block-2').getByRole('link', { name: 'Review block 2' })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/day-report.png`, fullPage: true });
+  // Each block's review leads back to the day.
+  await page.getByTestId('day-block-2').getByRole('link', { name: 'Review block 2' }).click();
+  await expect(page.getByTestId('review-score')).toBeVisible();
+  await page.getByRole('link', { name: 'Exam day results' }).click();
+  await expect(page.getByTestId('day-summary')).toBeVisible();
 });
 
 test('the runner settings menu changes font size and contrast, and the choice sticks after a reload', async ({ page, server, request }) => {
