@@ -50,7 +50,7 @@ export function MediaImage({ mediaId, alt }: { mediaId: number; alt: string }) {
         <img src={src} alt={alt} style={{ filter }} />
       </button>
       {open && (
-        <div className="lightbox" role="dialog" aria-modal="true" aria-label="Image viewer" data-testid="image-viewer" onClick={close}>
+        <div className="lightbox" role="dialog" aria-modal="true" aria-label="Enlarged image" data-testid="image-viewer" onClick={close}>
           <div className="viewer-tools" onClick={(e) => e.stopPropagation()}>
             <button type="button" onClick={() => setZoom((z) => Math.max(0, z - 1))} disabled={zoom === 0} aria-label="Zoom out">
               −
@@ -73,10 +73,11 @@ export function MediaImage({ mediaId, alt }: { mediaId: number; alt: string }) {
               Close
             </button>
           </div>
-          <div className="viewer-canvas" onClick={(e) => e.stopPropagation()}>
+          {/* Unzoomed, a click anywhere closes (as before the tools existed); zoomed, a click on the image does not. */}
+          <div className="viewer-canvas" onClick={(e) => zoom > 0 && e.stopPropagation()}>
             <img src={src} alt={alt} style={{ filter, width: `${ZOOMS[zoom]! * 100}%` }} data-testid="viewer-image" />
           </div>
-          <p>+ and − zoom · Esc or a click outside the image closes</p>
+          <p>+ and − zoom · Esc or a click closes{zoom > 0 ? ' (outside the image when zoomed)' : ''}</p>
         </div>
       )}
     </>
