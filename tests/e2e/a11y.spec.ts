@@ -14,6 +14,8 @@ interface Ids {
   blockId: number;
   finishedId: number;
   dayId: number;
+  /** A block of the ECG-tagged sample questions, whose items carry images. */
+  imageBlockId: number;
 }
 interface Screen {
   name: string;
@@ -45,8 +47,20 @@ const SCREENS: Screen[] = [
   { name: 'runner: lab values', route: (i) => `/blocks/${i.blockId}/run`, ready: async (p) => (await runner(p), p.getByTestId('open-labs').click()) },
   { name: 'runner: calculator', route: (i) => `/blocks/${i.blockId}/run`, ready: async (p) => (await runner(p), p.getByTestId('open-calc').click()) },
   { name: 'runner: notes', route: (i) => `/blocks/${i.blockId}/run`, ready: async (p) => (await runner(p), p.getByTestId('open-note').click()) },
+  { name: 'runner: image viewer', route: (i) => `/blocks/${i.imageBlockId}/run`, ready: openFirstImage },
   { name: 'runner: end dialog', route: (i) => `/blocks/${i.blockId}/run`, ready: async (p) => (await runner(p), p.getByTestId('end-block').click()) },
 ];
+
+async function openFirstImage(page: Page): Promise<void> {
+  await runner(page);
+  for (let n = 1; n <= 3 && (await page.locator('.media-thumb').count()) === 0; n++) {
+    await page.getByTestId(`nav-${n}`).click();
+    await expect(page.getByTestId('item-count')).toHaveText(new RegExp(`^Item ${n} of`));
+    await runner(page);
+  }
+  await page.locator('.media-thumb').first().click();
+  await expect(page.getByTestId('image-viewer')).toBeVisible();
+}
 
 interface AxeViolation {
   id: string;
@@ -74,7 +88,8 @@ test('no serious or critical axe violation on any screen, in light, dark and hig
   const day = await api<{ id: number; currentBlockId: number }>(request, server, 'days:start', { formatId: 'step1-2026', filters: {}, blocks: 2, itemsPerBlock: 2, seed: 9 });
   await api(request, server, 'blocks:end', { blockId: day.currentBlockId });
   const open = await api<{ id: number }>(request, server, 'blocks:create', { filters: {}, size: 5, mode: 'timed', secondsPerQuestion: 90, order: 'random', seed: 2 });
-  const ids: Ids = { blockId: open.id, finishedId: finished.id, dayId: day.id };
+  const images = await api<{ id: number }>(request, server, 'blocks:create', { filters: { tags: ['ECG'] }, size: 3, mode: 'timed', secondsPerQuestion: 90, order: 'random', seed: 1 });
+  const ids: Ids = { blockId: open.id, finishedId: finished.id, dayId: day.id, imageBlockId: images.id };
 
   const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 860 } });
   const page = await context.newPage();
