@@ -60,6 +60,7 @@ test('a full-length simulation runs two short blocks with a break clock between 
   // Block 1: answer the first item, end the block.
   const runner = new RunnerModel(page);
   await runner.expectItem(1, 2);
+  await expect(page.getByTestId('block-label')).toHaveText('Block 1 of 2 · exam day');
   const blockTime = await runner.remainingMs();
   expect(blockTime).toBeLessThanOrEqual(2 * 90_000); // a 2-item block at the real pace: 90 s an item
   expect(blockTime).toBeGreaterThan(2 * 90_000 - 10_000);
@@ -84,6 +85,7 @@ test('a full-length simulation runs two short blocks with a break clock between 
   // Skip the rest of the break: block 2 starts at once.
   await page.getByTestId('next-block').click();
   await runner.expectItem(1, 2);
+  await expect(page.getByTestId('block-label')).toHaveText('Block 2 of 2 · exam day');
   await page.keyboard.press('b');
   await expect(runner.choice('B')).toHaveAttribute('aria-checked', 'true');
   await page.getByTestId('end-block').click();
@@ -209,6 +211,15 @@ test('every runner control is reachable with Tab, and the help says which keys m
   for (const control of ['mark', 'prev', 'next', 'open-labs', 'open-calc', 'open-note', 'open-settings', 'nav-1', 'nav-3', 'choice-A', 'strike-A', 'choice-E', 'pause', 'suspend', 'Help', 'end-block']) {
     expect(reached, `Tab never reached ${control}`).toContain(control);
   }
+  // Up/Down move focus between the choices (a radio group), without choosing.
+  await runner.choice('A').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(runner.choice('B')).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await expect(runner.choice('E')).toBeFocused();
+  await page.keyboard.press(' ');
+  await expect(runner.choice('E')).toHaveAttribute('aria-checked', 'true');
   await page.keyboard.press('?');
   const help = page.getByTestId('help');
   await expect(help).toBeVisible();

@@ -88,6 +88,13 @@ export function QuestionBody({ question, selected = null, struck = [], highlight
                     e.stopPropagation();
                     onSelect?.(i);
                   }
+                  // Up/Down move between choices, as in any radio group (Left/Right stay the runner's previous/next).
+                  if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+                    const radios = [...(e.currentTarget.closest('[role=radiogroup]')?.querySelectorAll<HTMLElement>('[role=radio]') ?? [])];
+                    const next = radios[(i + (e.key === 'ArrowDown' ? 1 : radios.length - 1)) % radios.length];
+                    e.preventDefault();
+                    next?.focus();
+                  }
                 }}
                 onContextMenu={(e) => {
                   if (!onStrike) return;

@@ -78,6 +78,7 @@ type ExamMatch = 'same' | 'ours' | 'differs';
 const SHORTCUTS: [string, string, ExamMatch, string][] = [
   ['Tab / Shift+Tab', 'move to the next / previous control', 'same', 'standard keyboard navigation'],
   ['Space or Enter on a focused control', 'press it (Space selects a focused choice)', 'same', 'standard keyboard navigation'],
+  ['↑ / ↓ on a focused choice', 'move between the choices', 'same', 'standard radio-group keys'],
   ['A–Z or 1–9', 'choose an answer', 'ours', 'not in usmle.org’s documentation'],
   ['Right-click a choice (or its ✕)', 'strike it out', 'differs', 'exam: drag across the option text; click it to restore (usmle.org)'],
   ['Select text in the question', 'highlight it (click a highlight to remove it)', 'same', 'the exam highlights selected text too'],

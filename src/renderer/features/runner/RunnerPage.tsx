@@ -59,7 +59,9 @@ export function RunnerPage() {
           <span className="item-count" data-testid="item-count">
             Item {position + 1} of {state.itemCount}
           </span>
-          <span className="block-id">Block {state.id}</span>
+          <span className="block-id" data-testid="block-label">
+            {state.day ? `Block ${state.day.index + 1} of ${state.day.count} · exam day` : `Block ${state.id}`}
+          </span>
           <label className="mark-box">
             <input type="checkbox" checked={it?.marked ?? false} onChange={(e) => void actions.mark(e.target.checked)} data-testid="mark" /> Mark
           </label>
