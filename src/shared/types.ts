@@ -212,7 +212,7 @@ export interface BlockState extends BlockSummary {
   remainingMs: number | null;
   items: BlockItemState[];
   /** The exam-day simulation this block belongs to (issue 10), or null. */
-  day: { id: number; index: number; count: number } | null;
+  day?: { id: number; index: number; count: number } | null;
 }
 
 export interface ItemView {
