@@ -114,6 +114,13 @@ test('a full-length simulation runs two short blocks with a break clock between 
   await expect(page.getByTestId('review-score')).toBeVisible();
   await page.getByRole('link', { name: 'Exam day results' }).click();
   await expect(page.getByTestId('day-summary')).toBeVisible();
+  // The same report in dark mode, for the screenshot review.
+  await api(request, server, 'settings:set', { theme: 'dark' });
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.getByTestId('day-summary')).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/day-report-dark.png`, fullPage: true });
+  await api(request, server, 'settings:set', { theme: 'system' });
 });
 
 test('the runner settings menu changes font size and contrast, and the choice sticks after a reload', async ({ page, server, request }) => {
