@@ -14,6 +14,7 @@ import { openDatabase, type Db } from '../src/main/core/db/open';
 import { seedHistory } from './history';
 import { measureRenderer } from './renderer';
 import { benchContent } from './content';
+import { benchExamDay } from './examDay';
 
 const ROOT = resolve(__dirname, '..');
 const MEDQA = resolve(ROOT, '../shared/datasets/medqa-us/medqa_us_test_5options.jsonl');
@@ -219,6 +220,7 @@ async function main(): Promise<void> {
   await benchCsvImport();
   const bank = await buildBigBank();
   await benchBank(bank.db, bank.api);
+  await benchExamDay(bank.api, record, time);
   const renderer = await measureRenderer(bank.api, bank.db, join(ROOT, 'out', 'renderer'));
   if (renderer.samples.length) record('renderer: click Next → next item painted', 'ms', renderer.samples, 50);
   else console.log(`renderer row skipped: ${renderer.skipped}`);

@@ -11,6 +11,7 @@ import { CardsPage } from './features/cards/CardsPage';
 import { DashboardPage } from './features/dashboard/DashboardPage';
 import { NotesPage } from './features/notes/NotesPage';
 import { SettingsPage } from './features/settings/SettingsPage';
+import { DayPage } from './features/days/DayPage';
 
 // A hash router: the renderer is loaded from file:// in Electron, where path routes cannot work.
 const router = createHashRouter([
@@ -31,6 +32,7 @@ const router = createHashRouter([
       { path: 'dashboard', element: <DashboardPage /> },
       { path: 'notes', element: <NotesPage /> },
       { path: 'settings', element: <SettingsPage /> },
+      { path: 'days/:dayId', element: <DayPage /> },
     ],
   },
 ]);

@@ -1,8 +1,9 @@
 import { useEffect } from 'react';
-import type { Theme } from '../shared/types';
+import type { Settings, Theme } from '../shared/types';
+import './a11y.css';
 
-/** Applies the theme (following the OS unless the user chose) and the reading size to the document root. */
-export function useTheme(theme: Theme, fontScale: number): void {
+/** Applies the theme (following the OS unless the user chose), the reading size and the contrast to the document root. */
+export function useTheme(theme: Theme, fontScale: number, contrast: Settings['contrast'] = 'normal'): void {
   useEffect(() => {
     const root = document.documentElement;
     const media = window.matchMedia('(prefers-color-scheme: dark)');
@@ -14,4 +15,7 @@ export function useTheme(theme: Theme, fontScale: number): void {
   useEffect(() => {
     document.documentElement.style.setProperty('--font-scale', String(fontScale));
   }, [fontScale]);
+  useEffect(() => {
+    document.documentElement.setAttribute('data-contrast', contrast);
+  }, [contrast]);
 }

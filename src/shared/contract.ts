@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { EXAMS } from './pack';
+import { DAY_FORMAT_IDS, MAX_BLOCK_ITEMS } from './examFormats';
+import type { DayState } from './examDay';
 import type {
   AppInfo,
   BlockState,
@@ -61,7 +63,7 @@ export const importInputSchema = z
 export const blockSpecSchema = z
   .object({
     filters: questionFiltersSchema,
-    size: z.number().int().min(1).max(50),
+    size: z.number().int().min(1).max(MAX_BLOCK_ITEMS),
     mode: z.enum(['timed', 'tutor', 'untimed']),
     secondsPerQuestion: z.number().int().min(10).max(600).nullable(),
     order: z.enum(['random', 'system']),
@@ -78,13 +80,14 @@ const settingsPatchSchema = z
     desiredRetention: z.number().min(0.7).max(0.99),
     theme: z.enum(['system', 'light', 'dark']),
     fontScale: z.number().min(0.8).max(1.6),
+    contrast: z.enum(['normal', 'high']),
     samplesOffered: z.boolean(),
     lastBlock: blockSpecSchema.nullable(),
   })
   .partial()
   .strict();
 
-const itemRef = { blockId: id, position: z.number().int().min(0).max(49) };
+const itemRef = { blockId: id, position: z.number().int().min(0).max(MAX_BLOCK_ITEMS - 1) };
 
 export const contract = {
   'app:info': { input: empty, output: returns<AppInfo>() },
@@ -143,6 +146,22 @@ export const contract = {
   'blocks:resume': { input: z.object({ blockId: id }).strict(), output: returns<BlockState>() },
   'blocks:suspend': { input: z.object({ blockId: id }).strict(), output: returns<BlockState>() },
   'blocks:end': { input: z.object({ blockId: id }).strict(), output: returns<BlockState>() },
+
+  // Full-length exam-day simulations (issue 10): blocks back to back with a shared break budget.
+  'days:start': {
+    input: z
+      .object({
+        formatId: z.enum(DAY_FORMAT_IDS),
+        filters: questionFiltersSchema,
+        blocks: z.number().int().min(1).max(40).optional(),
+        itemsPerBlock: z.number().int().min(1).max(MAX_BLOCK_ITEMS).optional(),
+        seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+      })
+      .strict(),
+    output: returns<DayState>(),
+  },
+  'days:get': { input: z.object({ dayId: id }).strict(), output: returns<DayState>() },
+  'days:next': { input: z.object({ dayId: id }).strict(), output: returns<DayState>() },
 } as const;
 
 export type Contract = typeof contract;

@@ -17,6 +17,8 @@ export interface Settings {
   desiredRetention: number;
   theme: Theme;
   fontScale: number;
+  /** Runner contrast, as in the 2026 USMLE software's settings menu (issue 10). */
+  contrast: 'normal' | 'high';
   samplesOffered: boolean;
   lastBlock: BlockSpecInput | null;
 }
@@ -209,6 +211,8 @@ export interface BlockState extends BlockSummary {
   /** Remaining block time, null if the block has no clock. Computed in the core. */
   remainingMs: number | null;
   items: BlockItemState[];
+  /** The exam-day simulation this block belongs to (issue 10), or null. */
+  day?: { id: number; index: number; count: number } | null;
 }
 
 export interface ItemView {

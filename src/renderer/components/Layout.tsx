@@ -19,7 +19,7 @@ const NAV = [
 
 export function Layout() {
   const settings = useApi('settings:get', {});
-  useTheme(settings.data?.theme ?? 'system', settings.data?.fontScale ?? 1);
+  useTheme(settings.data?.theme ?? 'system', settings.data?.fontScale ?? 1, settings.data?.contrast);
   const navigate = useNavigate();
   useEffect(() => onMenuCommand((action) => action === 'import' && navigate('/import')), [navigate]);
   return (

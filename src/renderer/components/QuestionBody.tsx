@@ -61,7 +61,8 @@ export function QuestionBody({ question, selected = null, struck = [], highlight
         </div>
       )}
       {revealed && outcomeBanner && <OutcomeBanner selected={selected} answer={question.answerIndex!} labels={question.choices.map((c) => c.label)} />}
-      <ul className="choices" role="radiogroup" aria-label="Answer choices">
+      {/* A radiogroup of radios; each row's strike-out button sits beside its radio, never inside it (no nested controls). */}
+      <div className="choices" role="radiogroup" aria-label="Answer choices">
         {question.choices.map((choice, i) => {
           const isStruck = struck.includes(i);
           const classes = ['choice'];
@@ -69,8 +70,9 @@ export function QuestionBody({ question, selected = null, struck = [], highlight
           if (isStruck) classes.push('struck');
           if (revealed && i === question.answerIndex) classes.push('correct');
           else if (revealed && selected === i) classes.push('incorrect');
+          const strikeable = !!onStrike && !revealed;
           return (
-            <li key={i}>
+            <div key={i} className={`choice-row${strikeable ? ' strikeable' : ''}`}>
               <div
                 className={classes.join(' ')}
                 role="radio"
@@ -86,6 +88,13 @@ export function QuestionBody({ question, selected = null, struck = [], highlight
                     e.stopPropagation();
                     onSelect?.(i);
                   }
+                  // Up/Down move between choices, as in any radio group (Left/Right stay the runner's previous/next).
+                  if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+                    const radios = [...(e.currentTarget.closest('[role=radiogroup]')?.querySelectorAll<HTMLElement>('[role=radio]') ?? [])];
+                    const next = radios[(i + (e.key === 'ArrowDown' ? 1 : radios.length - 1)) % radios.length];
+                    e.preventDefault();
+                    next?.focus();
+                  }
                 }}
                 onContextMenu={(e) => {
                   if (!onStrike) return;
@@ -96,29 +105,26 @@ export function QuestionBody({ question, selected = null, struck = [], highlight
                 <span className="radio" aria-hidden="true" />
                 <span className="label">{choice.label}.</span>
                 <SafeHtml as="span" className="text" html={choice.html} />
-                {onStrike && !revealed && (
-                  <button
-                    type="button"
-                    className="strike-toggle"
-                    aria-label={`${isStruck ? 'Restore' : 'Strike out'} choice ${choice.label}`}
-                    aria-pressed={isStruck}
-                    data-testid={`strike-${choice.label}`}
-                    onClick={(e) => {
-                      e.stopPropagation();
-                      onStrike(i, !isStruck);
-                    }}
-                  >
-                    ✕
-                  </button>
-                )}
                 {revealed && i === question.answerIndex && <span className="badge good">Correct answer</span>}
                 {revealed && selected === i && i !== question.answerIndex && <span className="badge bad">Your answer</span>}
               </div>
+              {strikeable && (
+                <button
+                  type="button"
+                  className="strike-toggle"
+                  aria-label={`${isStruck ? 'Restore' : 'Strike out'} choice ${choice.label}`}
+                  aria-pressed={isStruck}
+                  data-testid={`strike-${choice.label}`}
+                  onClick={() => onStrike(i, !isStruck)}
+                >
+                  ✕
+                </button>
+              )}
               {revealed && choice.explanationHtml && <SafeHtml className="choice-explanation" html={choice.explanationHtml} />}
-            </li>
+            </div>
           );
         })}
-      </ul>
+      </div>
       {revealed && (
         <section className="explanation" aria-label="Explanation">
           <h2>Explanation</h2>

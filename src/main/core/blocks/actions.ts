@@ -13,7 +13,9 @@ import { loadBlock } from './state';
 export function advance(db: Db, blockId: number, now: number): BlockRow {
   return db.transaction(() => {
     const block = loadBlock(db, blockId);
-    if (foldTime(db, block, now).timeUp) finishBlock(db, block, now, 'time_up');
+    // A block that ran out while nobody was looking ended when its time ran out, not when we noticed.
+    const outAt = block.running_since !== null && block.time_limit_ms !== null ? block.running_since + block.time_limit_ms - block.elapsed_ms : now;
+    if (foldTime(db, block, now).timeUp) finishBlock(db, block, Math.min(now, outAt), 'time_up');
     return block;
   })();
 }

@@ -33,8 +33,12 @@ export function drawQuestions(db: Db, spec: BlockSpecInput & { seed: number }): 
 export function createBlock(db: Db, spec: BlockSpecInput, now: number, randomSeed: () => number): number {
   const seed = spec.seed ?? Math.floor(randomSeed() * 2 ** 31);
   const full = { ...spec, seed, pauseStopsClock: spec.pauseStopsClock ?? spec.mode !== 'timed' };
-  const ids = drawQuestions(db, full);
-  const timeLimit = spec.secondsPerQuestion === null || spec.mode === 'untimed' ? null : spec.secondsPerQuestion * 1000 * ids.length;
+  return insertBlock(db, full, drawQuestions(db, full), now);
+}
+
+/** Writes a block of the given questions, in order (one transaction). `full` has its seed and pause rule settled. */
+export function insertBlock(db: Db, full: BlockSpecInput & { seed: number; pauseStopsClock: boolean }, ids: number[], now: number): number {
+  const timeLimit = full.secondsPerQuestion === null || full.mode === 'untimed' ? null : full.secondsPerQuestion * 1000 * ids.length;
   return db.transaction(() => {
     const blockId = Number(
       db
@@ -42,7 +46,7 @@ export function createBlock(db: Db, spec: BlockSpecInput, now: number, randomSee
           `INSERT INTO blocks (created_at, mode, spec_json, seed, time_limit_ms, pause_stops_clock, status, elapsed_ms, running_since, current_position, item_count)
            VALUES (?, ?, ?, ?, ?, ?, 'in_progress', 0, ?, 0, ?)`,
         )
-        .run(now, spec.mode, JSON.stringify(full), seed, timeLimit, full.pauseStopsClock ? 1 : 0, now, ids.length).lastInsertRowid,
+        .run(now, full.mode, JSON.stringify(full), full.seed, timeLimit, full.pauseStopsClock ? 1 : 0, now, ids.length).lastInsertRowid,
     );
     const attempts = db.prepare('SELECT attempts FROM question_stats WHERE question_id = ?').pluck();
     const insert = db.prepare('INSERT INTO block_items (block_id, position, question_id, repeat_of, first_seen) VALUES (?, ?, ?, ?, ?)');

@@ -21,6 +21,9 @@ export interface BlockRow {
   end_reason: 'user' | 'time_up' | null;
   correct_count: number | null;
   item_count: number;
+  /** Set for the blocks of an exam-day simulation (migration for issue 10). */
+  day_id?: number | null;
+  day_index?: number | null;
 }
 
 export function recoverInterruptedBlocks(db: Db): number {

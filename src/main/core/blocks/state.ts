@@ -61,7 +61,10 @@ export function summaryOf(block: BlockRow, answered: number, now: number): Block
     timeLimitMs: block.time_limit_ms,
     finishedAt: block.finished_at,
     endReason: block.end_reason,
-    title: `${MODE_LABEL[block.mode]} block · ${block.item_count} question${block.item_count === 1 ? '' : 's'}`,
+    title:
+      block.day_id != null
+        ? `Exam day ${block.day_id} · block ${(block.day_index ?? 0) + 1} · ${block.item_count} question${block.item_count === 1 ? '' : 's'}`
+        : `${MODE_LABEL[block.mode]} block · ${block.item_count} question${block.item_count === 1 ? '' : 's'}`,
   };
 }
 
@@ -75,6 +78,7 @@ export function blockState(db: Db, block: BlockRow, now: number): BlockState {
     pauseStopsClock: block.pause_stops_clock === 1,
     remainingMs: remainingMs(block, now),
     items,
+    day: blockDay(db, block.id),
   };
 }
 
@@ -96,4 +100,12 @@ export function itemView(db: Db, block: BlockRow, position: number): ItemView {
   const reveal = block.status === 'finished' || (block.mode === 'tutor' && item.submitted);
   const note = db.prepare("SELECT body_md FROM notes WHERE origin = 'user' AND question_id = ?").pluck().get(row.question_id) as string | undefined;
   return { blockId: block.id, item, question: getQuestion(db, row.question_id, reveal), note: note ?? '' };
+}
+
+/** Where a block sits in its day, for the runner (null for a block that is not part of a day). */
+export function blockDay(db: Db, blockId: number): { id: number; index: number; count: number } | null {
+  const row = db
+    .prepare('SELECT b.day_id AS id, b.day_index AS idx, d.block_count AS count FROM blocks b JOIN exam_days d ON d.id = b.day_id WHERE b.id = ?')
+    .get(blockId) as { id: number; idx: number; count: number } | undefined;
+  return row ? { id: row.id, index: row.idx, count: row.count } : null;
 }

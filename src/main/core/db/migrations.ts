@@ -236,6 +236,22 @@ export const MIGRATIONS: readonly string[] = [
     value TEXT NOT NULL                           -- JSON
   ) WITHOUT ROWID;
   `,
+  // issue 10 (exam day 2026): full-length day simulations; the blocks of a day point at it, in order.
+  `
+  CREATE TABLE exam_days (
+    id              INTEGER PRIMARY KEY,
+    created_at      INTEGER NOT NULL,
+    format_id       TEXT NOT NULL,                -- a row of DAY_FORMATS (src/shared/examFormats.ts)
+    spec_json       TEXT NOT NULL,                -- filters, seed, blocks, items per block, as started
+    plan_json       TEXT NOT NULL,                -- question ids of every block, drawn at the start: none repeats in a day
+    block_count     INTEGER NOT NULL,
+    block_time_ms   INTEGER NOT NULL,             -- time limit of each block
+    break_budget_ms INTEGER NOT NULL
+  );
+  ALTER TABLE blocks ADD COLUMN day_id INTEGER REFERENCES exam_days(id);
+  ALTER TABLE blocks ADD COLUMN day_index INTEGER;  -- 0-based position of the block in its day
+  CREATE UNIQUE INDEX blocks_day ON blocks (day_id, day_index) WHERE day_id IS NOT NULL;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

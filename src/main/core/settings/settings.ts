@@ -9,6 +9,7 @@ export const DEFAULT_SETTINGS: Settings = {
   desiredRetention: 0.9,
   theme: 'system',
   fontScale: 1,
+  contrast: 'normal',
   samplesOffered: false,
   lastBlock: null,
 };

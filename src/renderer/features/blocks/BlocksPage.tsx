@@ -20,7 +20,9 @@ export function BlocksTable({ blocks }: { blocks: BlockSummary[] }) {
           <th>Status</th>
           <th>Score</th>
           <th>Time used</th>
-          <th />
+          <th>
+            <span className="sr-only">Actions</span>
+          </th>
         </tr>
       </thead>
       <tbody>

@@ -6,20 +6,16 @@ import { ErrorBox, PageHeader } from '../../components/common';
 import { useApi, useApiMutation } from '../../queries';
 import type { BlockSpecInput, FacetCount, QuestionFilters } from '../../../shared/types';
 import { FilterChips } from './FilterChips';
+import { BlockPresets, presetFor, presetSpec, type PresetChoice } from './BlockPresets';
+import { SimulationSetup } from '../days/SimulationSetup';
+import { DEFAULT_BLOCK_PRESET, MAX_BLOCK_ITEMS } from '../../../shared/examFormats';
 
-const PRESETS = [
-  { id: 'usmle', label: 'USMLE block', detail: '40 questions · 60 min', size: 40, seconds: 90 },
-  { id: 'nbme', label: 'NBME self-assessment section', detail: '50 questions · 75 min', size: 50, seconds: 90 },
-  { id: 'custom', label: 'Custom', detail: 'your size and pace', size: null, seconds: null },
-] as const;
-type PresetId = (typeof PRESETS)[number]['id'];
-
-const DEFAULT_SPEC: BlockSpecInput = { filters: {}, size: 40, mode: 'timed', secondsPerQuestion: 90, order: 'random', pauseStopsClock: false };
+const DEFAULT_SPEC: BlockSpecInput = { filters: {}, ...presetSpec(DEFAULT_BLOCK_PRESET), mode: 'timed', order: 'random', pauseStopsClock: false };
 
 export function BuilderPage() {
   const settings = useApi('settings:get', {});
   const [spec, setSpec] = useState<BlockSpecInput | null>(null);
-  const [preset, setPreset] = useState<PresetId>('usmle');
+  const [preset, setPreset] = useState<PresetChoice>(DEFAULT_BLOCK_PRESET);
   const [tutorTimer, setTutorTimer] = useState(false);
   const navigate = useNavigate();
   const client = useQueryClient();
@@ -31,8 +27,7 @@ export function BuilderPage() {
     const last = settings.data.lastBlock;
     const start = last ? { ...DEFAULT_SPEC, ...last } : DEFAULT_SPEC;
     setSpec(start);
-    const match = PRESETS.find((p) => p.size === start.size && p.seconds === start.secondsPerQuestion);
-    setPreset(match?.id ?? 'custom');
+    setPreset(presetFor(start.size, start.secondsPerQuestion));
     setTutorTimer(start.mode === 'tutor' && start.secondsPerQuestion !== null);
   }, [settings.data, spec]);
 
@@ -62,10 +57,11 @@ export function BuilderPage() {
     const typed = dim === 'packIds' ? next.map(Number) : next;
     update({ filters: { ...filters, [dim]: typed.length ? typed : undefined } });
   };
-  const choosePreset = (id: PresetId) => {
+  const choosePreset = (id: PresetChoice) => {
     setPreset(id);
-    const p = PRESETS.find((x) => x.id === id)!;
-    if (p.size !== null) update({ size: p.size, secondsPerQuestion: spec.mode === 'untimed' ? null : p.seconds });
+    if (id === 'custom' || id === 'simulation') return;
+    const p = presetSpec(id);
+    update({ size: p.size, secondsPerQuestion: spec.mode === 'untimed' ? null : p.secondsPerQuestion });
   };
   const setMode = (mode: BlockSpecInput['mode']) => {
     const seconds = mode === 'untimed' || (mode === 'tutor' && !tutorTimer) ? null : (spec.secondsPerQuestion ?? 90);
@@ -100,18 +96,12 @@ export function BuilderPage() {
         </section>
         <section className="card">
           <h2>Size and pace</h2>
-          <div className="preset-grid">
-            {PRESETS.map((p) => (
-              <button key={p.id} className="preset" aria-pressed={preset === p.id} onClick={() => choosePreset(p.id)}>
-                <strong>{p.label}</strong>
-                <span className="muted">{p.detail}</span>
-              </button>
-            ))}
-          </div>
+          <BlockPresets selected={preset} onChoose={choosePreset} />
+          {preset !== 'simulation' && (
           <div className="form-grid" style={{ marginTop: '1rem' }}>
             <label htmlFor="size">Questions</label>
             <div className="row">
-              <input id="size" type="number" min={1} max={50} value={spec.size} data-testid="size" onChange={(e) => { setPreset('custom'); update({ size: Math.max(1, Math.min(50, Number(e.target.value) || 1)) }); }} />
+              <input id="size" type="number" min={1} max={MAX_BLOCK_ITEMS} value={spec.size} data-testid="size" onChange={(e) => { setPreset('custom'); update({ size: Math.max(1, Math.min(MAX_BLOCK_ITEMS, Number(e.target.value) || 1)) }); }} />
               {tooMany && (
                 <span className="badge bad" data-testid="too-many">
                   Only {available} match these filters
@@ -128,7 +118,10 @@ export function BuilderPage() {
               </>
             )}
           </div>
+          )}
         </section>
+        {preset === 'simulation' && <SimulationSetup filters={filters} available={available} />}
+        {preset !== 'simulation' && (<>
         <section className="card">
           <h2>Mode</h2>
           <div className="segmented" role="group" aria-label="Mode">
@@ -173,6 +166,7 @@ export function BuilderPage() {
             Start block
           </button>
         </div>
+        </>)}
       </div>
     </>
   );

@@ -59,7 +59,9 @@ export function MappingEditor({ rows, onChange, kind = 'json' }: { rows: MapRow[
           <tr>
             <th>Vignette field</th>
             <th>{kind === 'csv' ? 'Column in your file' : 'Path in your file'}</th>
-            <th aria-label="Remove" />
+            <th>
+              <span className="sr-only">Remove</span>
+            </th>
           </tr>
         </thead>
         <tbody>

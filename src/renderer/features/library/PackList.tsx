@@ -61,7 +61,9 @@ export function PackList() {
             <th className="num">Questions</th>
             <th className="col-source">Source</th>
             <th>Imported</th>
-            <th aria-label="Actions" />
+            <th>
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -54,9 +54,16 @@ export function ReviewPage() {
         title={`Block ${b.id} review`}
         subtitle={`${b.title} · ${b.endReason === 'time_up' ? 'ended when time ran out' : 'ended by you'}`}
         actions={
-          <Link className="button" to="/blocks">
-            All blocks
-          </Link>
+          <>
+            {b.day && (
+              <Link className="button" to={`/days/${b.day.id}`}>
+                Exam day results
+              </Link>
+            )}
+            <Link className="button" to="/blocks">
+              All blocks
+            </Link>
+          </>
         }
       />
       <div className="grid cols-4" style={{ marginBottom: '1rem' }}>

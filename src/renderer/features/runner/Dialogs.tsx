@@ -41,14 +41,14 @@ export function EndDialog({ state, onCancel, onConfirm }: { state: BlockState; o
   );
 }
 
-export function TimeUpDialog({ onReview }: { onReview: () => void }) {
+export function TimeUpDialog({ onReview, nextLabel = 'Review this block' }: { onReview: () => void; nextLabel?: string | undefined }) {
   return (
     <Modal label="Time is up" testId="time-up">
       <h2>Time is up</h2>
       <p>The block time has run out, so the block has ended. Unanswered items count as omitted.</p>
       <div className="row modal-actions">
         <button className="primary" onClick={onReview} autoFocus>
-          Review this block
+          {nextLabel}
         </button>
       </div>
     </Modal>
@@ -70,37 +70,63 @@ export function PauseOverlay({ state, onResume }: { state: BlockState; onResume:
   );
 }
 
-const SHORTCUTS: [string, string][] = [
-  ['A–Z or 1–9', 'choose an answer'],
-  ['Right-click a choice (or its ✕)', 'strike it out'],
-  ['Select text in the question', 'highlight it (click a highlight to remove it)'],
-  ['Enter', 'submit the answer (tutor mode)'],
-  ['N or →', 'next item'],
-  ['P or ←', 'previous item'],
-  ['M', 'mark or unmark the item'],
-  ['L', 'lab values'],
-  ['C (Shift+C when the item has a choice C)', 'calculator'],
-  ['Shift + N, P, M or L', 'the same command even when that letter is a choice'],
-  ['Esc', 'close panels'],
-  ['?', 'this help'],
+/**
+ * Keys, and whether they match the real exam. usmle.org says the 2026 software has "improved keyboard navigation"
+ * but publishes no key list, so only standard keyboard use is called "same"; the rest is said to be ours.
+ */
+type ExamMatch = 'same' | 'ours' | 'differs';
+const SHORTCUTS: [string, string, ExamMatch, string][] = [
+  ['Tab / Shift+Tab', 'move to the next / previous control', 'same', 'standard keyboard navigation'],
+  ['Space or Enter on a focused control', 'press it (Space selects a focused choice)', 'same', 'standard keyboard navigation'],
+  ['↑ / ↓ on a focused choice', 'move between the choices', 'same', 'standard radio-group keys'],
+  ['A–Z or 1–9', 'choose an answer', 'ours', 'not in usmle.org’s documentation'],
+  ['Right-click a choice (or its ✕)', 'strike it out', 'differs', 'exam: drag across the option text; click it to restore (usmle.org)'],
+  ['Select text in the question', 'highlight it (click a highlight to remove it)', 'same', 'the exam highlights selected text too'],
+  ['Enter', 'submit the answer (tutor mode)', 'ours', 'the exam has no tutor mode'],
+  ['N or →', 'next item', 'ours', 'exam: the Next button'],
+  ['P or ←', 'previous item', 'ours', 'exam: the Previous button'],
+  ['M', 'mark or unmark the item', 'ours', 'exam: the Mark box'],
+  ['L', 'lab values', 'ours', 'exam: the Lab Values button'],
+  ['C (Shift+C when the item has a choice C)', 'calculator', 'ours', 'exam: the Calculator button'],
+  ['Shift + N, P, M or L', 'the same command even when that letter is a choice', 'ours', ''],
+  ['+ / − in the image viewer', 'zoom; the viewer also adjusts contrast per image', 'ours', 'the 2026 exam adjusts contrast per image'],
+  ['Esc', 'close panels', 'ours', ''],
+  ['?', 'this help', 'ours', ''],
 ];
+const MATCH_LABEL: Record<ExamMatch, string> = { same: 'Same', ours: 'Vignette only', differs: 'Different' };
 
 export function HelpOverlay({ onClose }: { onClose: () => void }) {
   return (
     <Modal label="Keyboard shortcuts" testId="help">
       <h2>Keyboard shortcuts</h2>
-      <table className="data">
-        <tbody>
-          {SHORTCUTS.map(([k, v]) => (
-            <tr key={k}>
-              <td>
-                <kbd>{k}</kbd>
-              </td>
-              <td>{v}</td>
+      <div className="help-table-wrap" tabIndex={0} role="region" aria-label="Shortcuts table">
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col">Keys</th>
+              <th scope="col">Action</th>
+              <th scope="col">On exam day</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {SHORTCUTS.map(([k, v, match, note]) => (
+              <tr key={k}>
+                <td>
+                  <kbd>{k}</kbd>
+                </td>
+                <td>{v}</td>
+                <td data-testid={`exam-match-${match}`}>
+                  <strong>{MATCH_LABEL[match]}</strong>
+                  {note && <span className="muted small"> · {note}</span>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="muted small">
+        The 2026 USMLE software improves keyboard navigation but usmle.org lists no keys: try the official practice tutorial before exam day.
+      </p>
       <div className="row modal-actions">
         <button className="primary" onClick={onClose} autoFocus>
           Close

@@ -27,7 +27,7 @@ export function LabPanel({ onClose }: { onClose: () => void }) {
           ))}
         </div>
       )}
-      <div className="lab-table-wrap">
+      <div className="lab-table-wrap" tabIndex={0} role="region" aria-label="Lab values table">
         <table className="lab-table">
           <thead>
             <tr>

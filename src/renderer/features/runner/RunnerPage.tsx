@@ -12,9 +12,11 @@ import { NotePanel } from './NotePanel';
 import { EndDialog, HelpOverlay, PauseOverlay, TimeUpDialog } from './Dialogs';
 import { BlockClock } from './BlockClock';
 import { useRunnerKeys } from './useRunnerKeys';
+import { ExamSettingsPanel, useExamSettings } from './ExamSettings';
+import { TwoMinuteWarning } from './TwoMinuteWarning';
 import './runner.css';
 
-export type Panel = 'labs' | 'calc' | 'note' | 'help' | 'end' | null;
+export type Panel = 'labs' | 'calc' | 'note' | 'help' | 'end' | 'settings' | null;
 
 export function RunnerPage() {
   const blockId = Number(useParams().blockId);
@@ -23,6 +25,7 @@ export function RunnerPage() {
   const { state, item, loading, error, tickAt, actions } = useBlockRunner(blockId);
   const [panel, setPanel] = useState<Panel>(null);
   const [paused, setPaused] = useState(false);
+  useExamSettings();
 
   const finished = state?.status === 'finished';
   const position = state?.currentPosition ?? 0;
@@ -44,8 +47,9 @@ export function RunnerPage() {
 
   if (loading && !state) return <Loading label="Opening block…" />;
   if (!state) return <ErrorBox error={error} title="This block cannot be opened" />;
-  // A finished block opens in review (a block that just timed out first says so in its dialog).
-  if (finished && state.endReason !== 'time_up') return <Navigate to={`/blocks/${blockId}/review`} replace />;
+  // A finished block opens in review, or its exam day (break or results); a block that just timed out first says so.
+  const after = state.day ? `/days/${state.day.id}` : `/blocks/${blockId}/review`;
+  if (finished && state.endReason !== 'time_up') return <Navigate to={after} replace />;
   const it = view?.item;
 
   return (
@@ -55,7 +59,9 @@ export function RunnerPage() {
           <span className="item-count" data-testid="item-count">
             Item {position + 1} of {state.itemCount}
           </span>
-          <span className="block-id">Block {state.id}</span>
+          <span className="block-id" data-testid="block-label">
+            {state.day ? `Block ${state.day.index + 1} of ${state.day.count} · exam day` : `Block ${state.id}`}
+          </span>
           <label className="mark-box">
             <input type="checkbox" checked={it?.marked ?? false} onChange={(e) => void actions.mark(e.target.checked)} data-testid="mark" /> Mark
           </label>
@@ -77,6 +83,9 @@ export function RunnerPage() {
           </button>
           <button onClick={() => setPanel(panel === 'note' ? null : 'note')} aria-pressed={panel === 'note'} data-testid="open-note">
             Notes
+          </button>
+          <button onClick={() => setPanel(panel === 'settings' ? null : 'settings')} aria-pressed={panel === 'settings'} data-testid="open-settings">
+            Settings
           </button>
         </div>
       </header>
@@ -121,6 +130,8 @@ export function RunnerPage() {
         )}
       </div>
       {panel === 'calc' && <Calculator onClose={() => setPanel(null)} />}
+      {panel === 'settings' && <ExamSettingsPanel onClose={() => setPanel(null)} />}
+      {!finished && <TwoMinuteWarning state={state} />}
 
       <footer className="exam-bar bottom">
         <div className="row">
@@ -142,8 +153,8 @@ export function RunnerPage() {
           >
             Suspend
           </button>
-          <button onClick={() => setPanel('help')} aria-label="Keyboard shortcuts">
-            ? Help
+          <button onClick={() => setPanel('help')} title="Keyboard shortcuts (?)">
+            Help
           </button>
         </div>
         <BlockClock state={state} item={it} tickAt={tickAt} />
@@ -159,7 +170,7 @@ export function RunnerPage() {
           onCancel={() => setPanel(null)}
           onConfirm={async () => {
             await actions.end();
-            navigate(`/blocks/${blockId}/review`);
+            navigate(after);
           }}
         />
       )}
@@ -172,7 +183,7 @@ export function RunnerPage() {
           }}
         />
       )}
-      {finished && state.endReason === 'time_up' && <TimeUpDialog onReview={() => navigate(`/blocks/${blockId}/review`)} />}
+      {finished && state.endReason === 'time_up' && <TimeUpDialog onReview={() => navigate(after)} nextLabel={state.day ? 'Continue the exam day' : undefined} />}
     </div>
   );
 }

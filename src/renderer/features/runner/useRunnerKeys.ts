@@ -29,7 +29,7 @@ export function useRunnerKeys({ state, view, panel, setPanel, actions, disabled 
         return;
       }
       if (disabled || !state || !view || typing(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
-      if (panel === 'help' || panel === 'end' || panel === 'calc') return;
+      if (panel === 'help' || panel === 'end' || panel === 'calc' || panel === 'settings') return;
       const key = e.key;
       const upper = key.length === 1 ? key.toUpperCase() : key;
       const choices = view.question.choices.length;

@@ -57,6 +57,11 @@ export function SettingsPage() {
             <input id="font" type="range" min={0.8} max={1.6} step={0.05} value={draft.fontScale} onChange={(e) => update({ fontScale: Number(e.target.value) })} />
             <span className="muted">{Math.round(draft.fontScale * 100)}%</span>
           </div>
+          <label htmlFor="contrast">Contrast</label>
+          <select id="contrast" value={draft.contrast} onChange={(e) => update({ contrast: e.target.value as Settings['contrast'] })}>
+            <option value="normal">Normal</option>
+            <option value="high">High</option>
+          </select>
         </div>
       </section>
       <section className="card">
