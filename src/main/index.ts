@@ -3,10 +3,9 @@
  * core (src/main/core), which never imports electron and is tested in plain Node.
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type MenuItemConstructorOptions } from 'electron';
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { createApi } from './core/api';
-import { openDatabase, type Db } from './core/db/open';
+import { join } from 'node:path';
+import { openAsOwner, type OwnedDatabase } from './core/owner';
+import { copyDatabase } from './core/db/backups';
 import { EVENT_CHANNEL, registerIpc } from './doors/ipc';
 import { CSP } from './doors/http';
 import { APP_NAME, resolveDbPath, samplesDir, userDataDir } from './paths';
@@ -15,7 +14,7 @@ app.setName(APP_NAME);
 app.setPath('userData', userDataDir());
 
 let mainWindow: BrowserWindow | null = null;
-let db: Db | null = null;
+let owned: OwnedDatabase | null = null;
 
 const RENDERER_URL = process.env.ELECTRON_RENDERER_URL;
 const isOurPage = (url: string) => (RENDERER_URL ? url.startsWith(RENDERER_URL) : url.startsWith('file://'));
@@ -65,10 +64,10 @@ function buildMenu(): void {
         {
           label: 'Back up database…',
           click: async () => {
-            if (!db || !mainWindow) return;
+            if (!owned || !mainWindow) return;
             const { filePath, canceled } = await dialog.showSaveDialog(mainWindow, { defaultPath: `vignette-backup-${new Date().toISOString().slice(0, 10)}.db` });
             if (canceled || !filePath) return;
-            await db.backup(filePath);
+            await copyDatabase(owned.api.context.db, filePath);
             void dialog.showMessageBox(mainWindow, { message: `Backed up to ${filePath}` });
           },
         },
@@ -91,23 +90,25 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow?.focus();
   });
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     const dbPath = resolveDbPath();
-    mkdirSync(dirname(dbPath), { recursive: true });
     try {
-      // The Electron build of better-sqlite3 (made by scripts/start.mjs) lives apart from the Node build the tests use.
-      db = openDatabase(dbPath, process.env.VIGNETTE_NATIVE_BINDING ? { nativeBinding: process.env.VIGNETTE_NATIVE_BINDING } : {});
+      // The one owner of the database (lock, pre-migration and daily backups, block recovery). The Electron build of
+      // better-sqlite3 (made by scripts/start.mjs) lives apart from the Node build the tests use.
+      owned = await openAsOwner({
+        dbPath,
+        kind: 'app',
+        samplesDir: samplesDir(),
+        appVersion: app.getVersion(),
+        openOptions: process.env.VIGNETTE_NATIVE_BINDING ? { nativeBinding: process.env.VIGNETTE_NATIVE_BINDING } : {},
+        onEvent: (event) => mainWindow?.webContents.send(EVENT_CHANNEL, event),
+      });
     } catch (error) {
       dialog.showErrorBox('Vignette cannot open its database', error instanceof Error ? error.message : String(error));
       app.quit();
       return;
     }
-    const api = createApi(db, {
-      dbPath,
-      samplesDir: samplesDir(),
-      appVersion: app.getVersion(),
-      onEvent: (event) => mainWindow?.webContents.send(EVENT_CHANNEL, event),
-    });
+    const { api } = owned;
     registerIpc(ipcMain, api, isOurPage);
     ipcMain.handle('vignette:pick-files', async (event, kind: unknown) => {
       if (!mainWindow || !isOurPage(event.senderFrame?.url ?? '')) return [];
@@ -133,7 +134,7 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('will-quit', () => {
-    db?.close();
-    db = null;
+    owned?.close();
+    owned = null;
   });
 }

@@ -2,10 +2,8 @@
  * Browser mode: `npm run serve` — the whole app in any browser on this machine, no Electron needed.
  * Flags: --db <file>, --port <n> (default 0 = any free port), --token <t> (tests pass their own).
  */
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { createApi } from './core/api';
-import { openDatabase } from './core/db/open';
+import { OwnerLockError } from './core/db/ownerLock';
+import { openAsOwner } from './core/owner';
 import { startHttpDoor, type HttpDoor } from './doors/http';
 import { rendererDir, resolveDbPath, samplesDir } from './paths';
 import { version } from '../../package.json';
@@ -17,10 +15,10 @@ function flag(name: string): string | undefined {
 
 async function main(): Promise<void> {
   const dbPath = resolveDbPath(flag('db'));
-  mkdirSync(dirname(dbPath), { recursive: true });
-  const db = openDatabase(dbPath);
   let door: HttpDoor | undefined;
-  const api = createApi(db, { dbPath, samplesDir: samplesDir(), appVersion: version, onEvent: (e) => door?.broadcast(e) });
+  // The one owner of the file: a second serve (or the app) on the same database is refused here.
+  const owned = await openAsOwner({ dbPath, kind: 'serve', samplesDir: samplesDir(), appVersion: version, onEvent: (e) => door?.broadcast(e) });
+  const { api } = owned;
   const port = flag('port');
   door = await startHttpDoor({ api, rendererDir: rendererDir(), ...(port ? { port: Number(port) } : {}), ...(flag('token') ? { token: flag('token')! } : {}) });
   // Tests read this exact line to find the URL.
@@ -28,7 +26,7 @@ async function main(): Promise<void> {
   console.log(`Database: ${dbPath}`);
   const stop = () => {
     void door!.close().then(() => {
-      db.close();
+      owned.close();
       process.exit(0);
     });
   };
@@ -37,6 +35,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof OwnerLockError) error.message = `Vignette is already running on ${resolveDbPath(flag('db'))} (pid ${error.owner.pid}); use that one or close it first`;
   console.error(`vignette serve: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

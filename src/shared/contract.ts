@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { EXAMS } from './pack';
 import type {
   AppInfo,
+  BackupInfo,
   BlockState,
   BlockSummary,
   Facets,
@@ -16,6 +17,7 @@ import type {
   PackSummary,
   QuestionListItem,
   QuestionView,
+  RestoreReport,
   Settings,
 } from './types';
 
@@ -143,6 +145,11 @@ export const contract = {
   'blocks:resume': { input: z.object({ blockId: id }).strict(), output: returns<BlockState>() },
   'blocks:suspend': { input: z.object({ blockId: id }).strict(), output: returns<BlockState>() },
   'blocks:end': { input: z.object({ blockId: id }).strict(), output: returns<BlockState>() },
+
+  // Issue 7: backups and restore (a backup is named by its file name in the backups folder, never by a path).
+  'backups:list': { input: empty, output: returns<BackupInfo[]>() },
+  'backups:create': { input: empty, output: returns<BackupInfo>() },
+  'backups:restore': { input: z.object({ name: z.string().min(1).max(200) }).strict(), output: returns<RestoreReport>() },
 } as const;
 
 export type Contract = typeof contract;

@@ -7,12 +7,13 @@ import { contract, METHODS, type Input, type Method, type Output, type ProgressE
 import { AppError, type Result } from '../../shared/result';
 import type { Clock, CoreContext } from './context';
 import { systemClock } from './context';
-import { DatabaseError, type Db } from './db/open';
+import { DatabaseError, type Db, type OpenOptions } from './db/open';
 import type { Handlers } from './handler';
 import { settingsHandlers } from './settings/handlers';
 import { bankHandlers } from './bank/handlers';
 import { blockHandlers } from './blocks/handlers';
 import { recoverInterruptedBlocks } from './blocks/clock';
+import { backupHandlers } from './backups/handlers';
 
 export interface ApiOptions {
   dbPath: string;
@@ -20,6 +21,9 @@ export interface ApiOptions {
   appVersion?: string;
   clock?: Clock;
   onEvent?: (event: ProgressEvent) => void;
+  /** A reader (CLI next to a running app): no block recovery, no automatic backups, no restore. */
+  readOnly?: boolean;
+  openOptions?: OpenOptions;
 }
 
 export interface Api {
@@ -70,9 +74,16 @@ export function createApi(db: Db, options: ApiOptions): Api {
     samplesDir: options.samplesDir,
     appVersion: options.appVersion ?? '0.1.0',
     emit: (event) => options.onEvent?.(event),
+    readOnly: options.readOnly ?? false,
+    openOptions: options.openOptions ?? {},
+    replaceDatabase(next) {
+      context.db = next;
+      handlers = build();
+    },
   };
-  const handlers = mergeHandlers(settingsHandlers(context), bankHandlers(context), blockHandlers(context));
-  recoverInterruptedBlocks(db);
+  const build = () => mergeHandlers(settingsHandlers(context), bankHandlers(context), blockHandlers(context), backupHandlers(context));
+  let handlers = build();
+  if (!context.readOnly) recoverInterruptedBlocks(db);
 
   async function invokeUnknown(method: string, input: unknown): Promise<Result<unknown>> {
     if (!Object.hasOwn(contract, method)) {

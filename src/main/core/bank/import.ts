@@ -12,6 +12,7 @@ import { checkMedia, type CheckedMedia } from './media';
 import { htmlToText, markdownToSafeHtml } from './sanitize';
 import { decodeText, extensionOf, groupsFromPaths, groupsFromUploads, type SourceGroup } from './sources';
 import { writePack, type PackWriteResult } from './writer';
+import { writeBackup } from '../db/backups';
 import { looksNative, parseNative } from './importers/native';
 import { looksMedqa, parseMedqa } from './importers/medqa';
 import { looksCsv, parseCsv } from './importers/csv';
@@ -21,6 +22,10 @@ import { looksLikeNotes, parseNotes, writeNotes, type ParsedNote } from '../note
 type ImportInput = ParsedInput<'packs:import'>;
 
 class Rollback extends Error {}
+/** The import changes more than a few questions of a bank in use: roll back, take a backup, write again. */
+class NeedsBackup extends Error {}
+/** More changed questions than this, in a database that already holds questions, triggers a pre-import backup. */
+export const PRE_IMPORT_BACKUP_THRESHOLD = 10;
 
 export function detectFormat(group: SourceGroup): ImportFormat {
   if (looksNative(group)) return 'native';
@@ -113,7 +118,7 @@ function previewOf(valid: ValidQuestion[]): ImportItemPreview[] {
   }));
 }
 
-export function runImport(ctx: CoreContext, input: ImportInput): ImportReport {
+export async function runImport(ctx: CoreContext, input: ImportInput): Promise<ImportReport> {
   const started = performance.now();
   const groups = [...(input.paths?.length ? groupsFromPaths(input.paths) : []), ...(input.files?.length ? groupsFromUploads(input.files) : [])];
   const problems: Problem[] = [];
@@ -164,9 +169,11 @@ export function runImport(ctx: CoreContext, input: ImportInput): ImportReport {
   }
 
   const now = ctx.clock.now();
-  const results: PackWriteResult[] = [];
+  let results: PackWriteResult[] = [];
   let noteCounts = { added: 0, updated: 0, unchanged: 0 };
-  const write = ctx.db.transaction(() => {
+  const bankInUse = !input.dryRun && !!ctx.db.prepare('SELECT 1 FROM questions LIMIT 1').get();
+  const write = ctx.db.transaction((backedUp: boolean) => {
+    results = [];
     packs.forEach((p, i) => {
       if (p.valid.length === 0) return;
       results.push(writePack(ctx.db, p.source, p.valid, p.media, now, rejectedIds(p.source, p.valid)));
@@ -174,9 +181,17 @@ export function runImport(ctx: CoreContext, input: ImportInput): ImportReport {
     });
     if (notes.length) noteCounts = writeNotes(ctx.db, notes, now);
     if (input.dryRun) throw new Rollback();
+    const changed = results.reduce((n, r) => n + r.added + r.updated + r.retired, 0);
+    if (bankInUse && !backedUp && changed > PRE_IMPORT_BACKUP_THRESHOLD) throw new NeedsBackup();
   });
   try {
-    write();
+    try {
+      write(false);
+    } catch (error) {
+      if (!(error instanceof NeedsBackup)) throw error;
+      await writeBackup(ctx.db, ctx.dbPath, 'pre-import', now);
+      write(true);
+    }
     // Keep the planner's statistics fresh after a bulk change (cheap: it analyses only what needs it).
     ctx.db.pragma('optimize');
   } catch (error) {
