@@ -1,5 +1,5 @@
 /** The CLI as a user runs it: `bin/vignette.mjs` in a child process. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { REPO } from './db';
 
@@ -22,3 +22,19 @@ export function vignette(args: string[], env: Record<string, string | undefined>
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+
+/**
+ * The same, without blocking this process's event loop: use it while this process also talks HTTP to a server
+ * (a blocked loop misses the server closing idle keep-alive sockets, and the next request fails).
+ */
+export function vignetteAsync(args: string[], env: Record<string, string | undefined> = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO, env: { ...process.env, VIGNETTE_DB: undefined, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/main/core/db/open';
 import { lockPath } from '../../src/main/core/db/ownerLock';
 import { MEDQA, tempDir } from '../helpers/db';
-import { vignette } from '../helpers/cli';
+import { vignetteAsync as vignette } from '../helpers/cli';
 import { call, serveRefusal, startServe } from '../helpers/serve';
 
 const running: ChildProcess[] = [];
@@ -36,26 +36,26 @@ describe('one owner of the database', () => {
     const before = (await call(server, 'app:info', {})).value as { counts: Record<string, number> };
 
     // Reading commands work while the owner runs …
-    const info = vignette(['info', '--json', '--db', dbPath]);
+    const info = await vignette(['info', '--json', '--db', dbPath]);
     expect(info.stderr).toBe('');
     expect(info.code).toBe(0);
     expect((JSON.parse(info.stdout) as { counts: { questions: number } }).counts.questions).toBe(before.counts.questions);
     const copy = join(dir, 'copy.db');
-    const backup = vignette(['backup', copy, '--db', dbPath]);
+    const backup = await vignette(['backup', copy, '--db', dbPath]);
     expect(backup.stderr).toBe('');
     expect(backup.code).toBe(0);
     expect(existsSync(copy)).toBe(true);
-    expect(vignette(['packs', '--db', dbPath]).code).toBe(0);
+    expect((await vignette(['packs', '--db', dbPath])).code).toBe(0);
 
     // … and the block is still running: the next answer is accepted (a recovering reader would have suspended it).
     const next = await call(server, 'blocks:select', { blockId, position: 1, choice: 0 });
     expect(next).toMatchObject({ ok: true, value: { status: 'in_progress' } });
 
     // Writing commands are refused with one line and exit 1; nothing changes.
-    const imported = vignette(['import', MEDQA, '--db', dbPath]);
+    const imported = await vignette(['import', MEDQA, '--db', dbPath]);
     expect(imported.code).toBe(1);
     expect(imported.stderr).toBe(`vignette: Vignette is running (pid ${server.child.pid}); close it or import from the app\n`);
-    const restored = vignette(['restore', copy, '--db', dbPath]);
+    const restored = await vignette(['restore', copy, '--db', dbPath]);
     expect(restored.code).toBe(1);
     expect(restored.stderr).toBe(`vignette: Vignette is running (pid ${server.child.pid}); close it or restore from Settings → Backups in the app\n`);
     const after = (await call(server, 'app:info', {})).value as { counts: Record<string, number> };

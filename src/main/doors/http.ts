@@ -26,7 +26,7 @@ export const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'none'";
 
 export interface HttpDoorOptions {
-  api: Api;
+  api: Pick<Api, 'invokeUnknown'>;
   rendererDir: string;
   port?: number;
   token?: string;

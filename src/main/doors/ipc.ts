@@ -16,7 +16,7 @@ export interface IpcMainLike {
 }
 
 /** Registers the single invoke channel. `isTrustedSender` checks the frame that sent it is our own renderer. */
-export function registerIpc(ipcMain: IpcMainLike, api: Api, isTrustedSender: (url: string) => boolean): void {
+export function registerIpc(ipcMain: IpcMainLike, api: Pick<Api, 'invokeUnknown'>, isTrustedSender: (url: string) => boolean): void {
   ipcMain.handle(INVOKE_CHANNEL, async (event, method, input): Promise<Result<unknown>> => {
     const url = event.senderFrame?.url ?? '';
     if (!isTrustedSender(url)) return { ok: false, error: { code: 'FORBIDDEN', message: 'Calls are accepted only from the Vignette window' } };
