@@ -47,8 +47,10 @@ export const importFileSchema = z.object({
 
 export const importInputSchema = z
   .object({
-    /** Files on this machine (Electron dialog, CLI). */
+    /** Files on this machine: the CLI and tests only; every door refuses paths from a page (issue 7). */
     paths: z.array(z.string().min(1)).max(1000).optional(),
+    /** Electron: opaque handles for files picked in the native dialog; the IPC door swaps them for paths. */
+    handles: z.array(z.string().min(1).max(100)).max(1000).optional(),
     /** File contents sent by the renderer (browser mode, drag and drop). */
     files: z.array(importFileSchema).max(10_000).optional(),
     format: z.enum(['native', 'medqa', 'csv', 'json-map', 'notes']).optional(),
@@ -58,7 +60,7 @@ export const importInputSchema = z
     dryRun: z.boolean().default(false),
   })
   .strict()
-  .refine((v) => (v.paths?.length ?? 0) + (v.files?.length ?? 0) > 0, { message: 'give at least one file', path: ['files'] });
+  .refine((v) => (v.paths?.length ?? 0) + (v.files?.length ?? 0) + (v.handles?.length ?? 0) > 0, { message: 'give at least one file', path: ['files'] });
 
 export const blockSpecSchema = z
   .object({

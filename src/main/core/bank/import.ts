@@ -120,6 +120,7 @@ function previewOf(valid: ValidQuestion[]): ImportItemPreview[] {
 
 export async function runImport(ctx: CoreContext, input: ImportInput): Promise<ImportReport> {
   const started = performance.now();
+  if (input.handles?.length) throw new AppError('FORBIDDEN', 'File handles are resolved by the desktop window before they reach the core.');
   const groups = [...(input.paths?.length ? groupsFromPaths(input.paths) : []), ...(input.files?.length ? groupsFromUploads(input.files) : [])];
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
