@@ -13,6 +13,7 @@ import { createApi, type Api } from '../src/main/core/api';
 import { openDatabase, type Db } from '../src/main/core/db/open';
 import { seedHistory } from './history';
 import { measureRenderer } from './renderer';
+import { clickDuringImport } from './clickDuringImport';
 
 const ROOT = resolve(__dirname, '..');
 const MEDQA = resolve(ROOT, '../shared/datasets/medqa-us/medqa_us_test_5options.jsonl');
@@ -193,6 +194,9 @@ async function benchBank(db: Db, api: Api): Promise<void> {
 async function main(): Promise<void> {
   console.log(`Vignette benchmark — working in ${work}`);
   await benchImport();
+  const click = await clickDuringImport(ROOT, work, syntheticMedqa(8, 'click').split('\n').slice(0, 10_000).join('\n'));
+  record('click during a 10,000-question import (p95 budget)', 'ms', click.during, 50, click.idle);
+  console.log(`  (${click.during.length} clicks while the import ran ${Math.round(click.importMs)} ms)`);
   const bank = await buildBigBank();
   await benchBank(bank.db, bank.api);
   const renderer = await measureRenderer(bank.api, bank.db, join(ROOT, 'out', 'renderer'));

@@ -24,6 +24,10 @@ export interface ApiOptions {
   /** A reader (CLI next to a running app): no block recovery, no automatic backups, no restore. */
   readOnly?: boolean;
   openOptions?: OpenOptions;
+  /** Suspend blocks left running by a crash (default: unless readOnly). Only the interactive owner does. */
+  recoverBlocks?: boolean;
+  /** See CoreContext.stagedImports. */
+  stagedImports?: CoreContext['stagedImports'];
 }
 
 export interface Api {
@@ -75,6 +79,7 @@ export function createApi(db: Db, options: ApiOptions): Api {
     appVersion: options.appVersion ?? '0.1.0',
     emit: (event) => options.onEvent?.(event),
     readOnly: options.readOnly ?? false,
+    stagedImports: options.stagedImports ?? false,
     openOptions: options.openOptions ?? {},
     replaceDatabase(next) {
       context.db = next;
@@ -83,7 +88,7 @@ export function createApi(db: Db, options: ApiOptions): Api {
   };
   const build = () => mergeHandlers(settingsHandlers(context), bankHandlers(context), blockHandlers(context), backupHandlers(context));
   let handlers = build();
-  if (!context.readOnly) recoverInterruptedBlocks(db);
+  if (options.recoverBlocks ?? !context.readOnly) recoverInterruptedBlocks(db);
 
   async function invokeUnknown(method: string, input: unknown): Promise<Result<unknown>> {
     if (!Object.hasOwn(contract, method)) {

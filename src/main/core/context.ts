@@ -19,6 +19,11 @@ export interface CoreContext {
   readOnly: boolean;
   /** How to reopen the file (Electron passes its own better-sqlite3 binding), used after a restore. */
   openOptions: OpenOptions;
+  /**
+   * Write big imports of new packs in short transactions, hidden until one final publish, so other writers (the
+   * window's answers) get the database between chunks. Set where the import runs beside the interactive core.
+   */
+  stagedImports: false | { betweenChunks: () => Promise<void> };
   /** Swaps in a freshly opened connection (after a restore) and rebuilds every handler's prepared statements. */
   replaceDatabase(next: Db): void;
 }

@@ -11,7 +11,7 @@ import { validateItems, type ParsedSource, type ValidQuestion } from './draft';
 import { checkMedia, type CheckedMedia } from './media';
 import { htmlToText, markdownToSafeHtml } from './sanitize';
 import { decodeText, extensionOf, groupsFromPaths, groupsFromUploads, type SourceGroup } from './sources';
-import { writePack, type PackWriteResult } from './writer';
+import { packExists, packWriter, publishPack, writePack, type PackWriteResult } from './writer';
 import { writeBackup } from '../db/backups';
 import { looksNative, parseNative } from './importers/native';
 import { looksMedqa, parseMedqa } from './importers/medqa';
@@ -26,6 +26,9 @@ class Rollback extends Error {}
 class NeedsBackup extends Error {}
 /** More changed questions than this, in a database that already holds questions, triggers a pre-import backup. */
 export const PRE_IMPORT_BACKUP_THRESHOLD = 10;
+/** Staged imports commit this many questions per transaction (a few milliseconds each), then let other writers in. */
+export const STAGE_CHUNK = 50;
+const STAGE_MIN = 500;
 
 export function detectFormat(group: SourceGroup): ImportFormat {
   if (looksNative(group)) return 'native';
@@ -170,6 +173,11 @@ export async function runImport(ctx: CoreContext, input: ImportInput): Promise<I
   }
 
   const now = ctx.clock.now();
+  const total = packs.reduce((n, p) => n + p.valid.length, 0);
+  if (ctx.stagedImports && !input.dryRun && notes.length === 0 && total >= STAGE_MIN && packs.every((p) => !packExists(ctx.db, p.source.pack.id))) {
+    const results = await writeStaged(ctx as Parameters<typeof writeStaged>[0], packs, now, total);
+    return { dryRun: false, packs: results, notes: { added: 0, updated: 0, unchanged: 0 }, rejected: problems, warnings, preview: previewOf(packs.flatMap((p) => p.valid)), durationMs: Math.round(performance.now() - started) };
+  }
   let results: PackWriteResult[] = [];
   let noteCounts = { added: 0, updated: 0, unchanged: 0 };
   const bankInUse = !input.dryRun && !!ctx.db.prepare('SELECT 1 FROM questions LIMIT 1').get();
@@ -207,4 +215,40 @@ export async function runImport(ctx: CoreContext, input: ImportInput): Promise<I
     preview: previewOf(packs.flatMap((p) => p.valid)),
     durationMs: Math.round(performance.now() - started),
   };
+}
+
+/**
+ * New packs, written in short transactions while hidden (pack removed, questions retired), then published in one
+ * transaction: the import still appears all at once, and a crash midway leaves only an invisible pack that the next
+ * import of the same file completes. Between chunks other writers get the database, so answers stay instant.
+ */
+async function writeStaged(
+  ctx: CoreContext & { stagedImports: { betweenChunks: () => Promise<void> } },
+  packs: { source: ParsedSource; valid: ValidQuestion[]; media: Map<string, CheckedMedia> }[],
+  now: number,
+  total: number,
+): Promise<PackWriteResult[]> {
+  if (total > PRE_IMPORT_BACKUP_THRESHOLD && ctx.db.prepare('SELECT 1 FROM questions LIMIT 1').get()) await writeBackup(ctx.db, ctx.dbPath, 'pre-import', now);
+  const results: PackWriteResult[] = [];
+  let written = 0;
+  for (const p of packs) {
+    if (p.valid.length === 0) continue;
+    const steps = packWriter(ctx.db, p.source, p.valid, p.media, now, rejectedIds(p.source, p.valid), { chunk: STAGE_CHUNK, hidden: true });
+    const step = ctx.db.transaction(() => steps.next());
+    for (;;) {
+      const next = step();
+      if (next.done) {
+        results.push(next.value);
+        written += next.value.total;
+        break;
+      }
+      ctx.emit({ kind: 'import', done: written + next.value, total, label: p.source.pack.title });
+      await ctx.stagedImports.betweenChunks();
+    }
+  }
+  ctx.db.transaction(() => {
+    for (const p of packs) publishPack(ctx.db, p.source.pack.id);
+  })();
+  ctx.db.pragma('optimize');
+  return results;
 }
