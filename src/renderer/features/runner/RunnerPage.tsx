@@ -13,6 +13,7 @@ import { EndDialog, HelpOverlay, PauseOverlay, TimeUpDialog } from './Dialogs';
 import { BlockClock } from './BlockClock';
 import { useRunnerKeys } from './useRunnerKeys';
 import './runner.css';
+import { invalidateAfter } from '../../queries';
 
 export type Panel = 'labs' | 'calc' | 'note' | 'help' | 'end' | null;
 
@@ -37,7 +38,8 @@ export function RunnerPage() {
   }, [view]);
 
   useEffect(() => {
-    if (finished) void client.invalidateQueries({ queryKey: ['blocks:list'] });
+    // Finishing changes Home, the blocks list, statuses in the library and the facet counts: the table knows which.
+    if (finished) void invalidateAfter(client, 'blocks:end');
   }, [finished, client]);
 
   useRunnerKeys({ state, view, panel, setPanel, actions, disabled: paused || finished });

@@ -6,7 +6,7 @@ import { Fragment, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { call, type ApiError } from '../../api';
 import { ErrorBox, formatDate } from '../../components/common';
-import { useApi } from '../../queries';
+import { invalidateAfter, useApi } from '../../queries';
 import type { BackupInfo, BackupReason, RestoreReport } from '../../../shared/types';
 
 const REASON_LABEL: Record<BackupReason, string> = {
@@ -26,14 +26,14 @@ export function BackupsSection() {
   const [restored, setRestored] = useState<RestoreReport | null>(null);
   const create = useMutation<BackupInfo, ApiError>({
     mutationFn: () => call('backups:create', {}),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['backups:list'] }),
+    onSuccess: () => invalidateAfter(client, 'backups:create'),
   });
   const restore = useMutation<RestoreReport, ApiError, string>({
     mutationFn: (name) => call('backups:restore', { name }),
     onSuccess: async (report) => {
       setConfirming(null);
       setRestored(report);
-      await client.invalidateQueries();
+      await invalidateAfter(client, 'backups:restore');
     },
   });
 
