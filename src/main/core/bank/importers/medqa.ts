@@ -3,7 +3,7 @@
  * MedQA has no ids; a question's id is a hash of its text, so re-importing the same file finds the same questions.
  */
 import { createHash } from 'node:crypto';
-import type { Exam } from '../../../../shared/pack';
+import { canonicalExam } from '../../../../shared/vocabulary';
 import type { Problem } from '../../../../shared/result';
 import { slugFromFile, titleFromFile, type ParsedSource, type RawItem } from '../draft';
 import type { SourceGroup } from '../sources';
@@ -16,7 +16,6 @@ export function looksMedqa(group: SourceGroup): boolean {
   return head.startsWith('{') && head.includes('"question"') && head.includes('"options"');
 }
 
-const EXAM_OF: Record<string, Exam> = { step1: 'step1', 'step2&3': 'step2ck', step2: 'step2ck', step2ck: 'step2ck', step3: 'step3' };
 
 export function parseMedqa(group: SourceGroup): ParsedSource {
   const file = group.name;
@@ -60,7 +59,7 @@ export function parseMedqa(group: SourceGroup): ParsedSource {
         stem: row.question,
         choices: letters.map((l) => ({ text: (options as Record<string, unknown>)[l] })),
         answer: String.fromCharCode(65 + letters.indexOf(answer)),
-        ...(meta && EXAM_OF[meta] ? { exam: EXAM_OF[meta] } : {}),
+        ...(meta && canonicalExam(meta) ? { exam: canonicalExam(meta) } : {}),
         tags: meta ? [`medqa:${meta}`] : [],
       },
     });
