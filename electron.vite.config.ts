@@ -5,7 +5,8 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   main: {
     plugins: [externalizeDepsPlugin()],
-    build: { rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } } },
+    // coreWorker: the core in its own thread (issue 7), started by index.ts as out/main/coreWorker.js.
+    build: { rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts'), coreWorker: resolve(__dirname, 'src/main/coreWorker/worker.ts') } } },
   },
   preload: {
     plugins: [externalizeDepsPlugin()],

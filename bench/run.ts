@@ -15,6 +15,7 @@ import { seedHistory } from './history';
 import { measureRenderer } from './renderer';
 import { benchContent } from './content';
 import { benchExamDay } from './examDay';
+import { clickDuringImport } from './clickDuringImport';
 
 const ROOT = resolve(__dirname, '..');
 const MEDQA = resolve(ROOT, '../shared/datasets/medqa-us/medqa_us_test_5options.jsonl');
@@ -218,6 +219,9 @@ async function main(): Promise<void> {
   await benchImport();
   await benchContent(work, join(ROOT, 'question-packs'), record);
   await benchCsvImport();
+  const click = await clickDuringImport(ROOT, work, syntheticMedqa(8, 'click').split('\n').slice(0, 10_000).join('\n'));
+  record('click during a 10,000-question import (p95 budget)', 'ms', click.during, 50, click.idle);
+  console.log(`  (${click.during.length} clicks while the import ran ${Math.round(click.importMs)} ms)`);
   const bank = await buildBigBank();
   await benchBank(bank.db, bank.api);
   await benchExamDay(bank.api, record, time);

@@ -2,11 +2,15 @@
  * The command-line door: the same core, from a terminal. `vignette --help` lists the commands.
  * Exit codes: 0 success, 1 user error (one line on stderr), 2 internal error.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { createApi, type Api } from './core/api';
-import { backupDatabase, restoreDatabase } from './core/db/backup';
-import { DatabaseError, openDatabase } from './core/db/open';
+import { backupPath, copyDatabase, listBackups } from './core/db/backups';
+import { SCHEMA_VERSION } from './core/db/migrations';
+import { DatabaseError, openDatabase, schemaVersion } from './core/db/open';
+import { acquireOwnerLock, currentOwner, OwnerLockError, type OwnerRecord } from './core/db/ownerLock';
+import { restoreClosedDatabase } from './core/db/restore';
+import { openAsOwner } from './core/owner';
 import { resolveDbPath, samplesDir } from './paths';
 import { AppError, formatProblem } from '../shared/result';
 import type { ImportReport } from '../shared/types';
@@ -19,7 +23,10 @@ Usage: vignette <command> [options]
 Commands:
   info                       database path, schema version and counts
   backup <file>              copy the database to <file> (safe while the app runs)
-  restore <file>             replace the database with a backup (close the app first)
+  backups                    list the automatic and manual backups (newest first)
+  restore <file|name>        replace the database with a backup file or a name from
+                             \`backups\` (close the app first; the current data is kept
+                             as a pre-restore backup)
   import <path…>             import packs, MedQA .jsonl, CSV/TSV, mapped JSON or Markdown notes
       --format <f>           native | medqa | csv | json-map | notes (default: detected)
       --map target=source    field mapping for JSON or CSV (repeatable), e.g. --map stem=question --map choices=opa,opb,opc
@@ -100,8 +107,8 @@ async function run(p: Parsed, api: Api, dbPath: string): Promise<unknown> {
     case 'backup': {
       const target = p.args[0];
       if (!target) throw new UsageError('backup needs a file: vignette backup <file>');
-      const result = await backupDatabase(api.context.db, resolve(target));
-      return p.json ? result : `Backed up ${dbPath} to ${result.path}`;
+      await copyDatabase(api.context.db, resolve(target));
+      return p.json ? { path: resolve(target) } : `Backed up ${dbPath} to ${resolve(target)}`;
     }
     case 'import': {
       if (!p.args.length) throw new UsageError('import needs at least one path');
@@ -133,6 +140,76 @@ async function run(p: Parsed, api: Api, dbPath: string): Promise<unknown> {
   }
 }
 
+/** Commands that write: refused while an owner runs; otherwise run holding the lock, so no app can start meanwhile. */
+const WRITING = new Set(['import', 'restore']);
+
+const busy = (owner: OwnerRecord, command: string) =>
+  new OwnerLockError(owner, command === 'restore' ? 'close it or restore from Settings → Backups in the app' : 'close it or import from the app');
+
+/**
+ * A reader must not migrate under a running app. With nothing running, a missing or older file is created or
+ * upgraded here by briefly becoming its owner (lock, pre-migration backup, migration) — exactly what the app does.
+ */
+async function bringUpToDate(dbPath: string): Promise<void> {
+  const owner = currentOwner(dbPath);
+  if (owner) {
+    const current = existsSync(dbPath) ? readVersion(dbPath) : null;
+    if (current !== null && current < SCHEMA_VERSION) {
+      throw new DatabaseError('DB_TOO_NEW', `The running Vignette (pid ${owner.pid}) uses an older schema (${current}) than this command (${SCHEMA_VERSION}); close it, then try again.`);
+    }
+    return;
+  }
+  if (existsSync(dbPath) && readVersion(dbPath) >= SCHEMA_VERSION) return;
+  const owned = await openAsOwner({ dbPath, samplesDir: samplesDir(), appVersion: version, kind: 'cli', dailyBackup: false });
+  owned.close();
+}
+
+function readVersion(dbPath: string): number {
+  const db = openDatabase(dbPath, { readonly: true });
+  try {
+    return schemaVersion(db);
+  } finally {
+    db.close();
+  }
+}
+
+async function runWriting(p: Parsed, dbPath: string): Promise<number> {
+  const owner = currentOwner(dbPath);
+  if (owner) throw busy(owner, p.command!);
+  if (p.command === 'restore') {
+    const source = p.args[0];
+    if (!source) throw new UsageError('restore needs a file: vignette restore <file|name>');
+    const file = existsSync(resolve(source)) || source.includes('/') || source.includes('\\') ? resolve(source) : backupPath(dbPath, source);
+    let lock;
+    try {
+      lock = acquireOwnerLock(dbPath, 'cli');
+    } catch (error) {
+      throw error instanceof OwnerLockError ? busy(error.owner, 'restore') : error;
+    }
+    try {
+      const { preRestore: kept } = await restoreClosedDatabase(file, dbPath);
+      const lines = [`Restored ${dbPath} from ${source}`, ...(kept ? [`The data it replaced is kept as the backup ${kept.name}`] : [])];
+      process.stdout.write(p.json ? `${JSON.stringify({ restored: dbPath, preRestore: kept?.name ?? null })}\n` : `${lines.join('\n')}\n`);
+      return 0;
+    } finally {
+      lock.release();
+    }
+  }
+  let owned;
+  try {
+    owned = await openAsOwner({ dbPath, samplesDir: samplesDir(), appVersion: version, kind: 'cli', dailyBackup: false });
+  } catch (error) {
+    throw error instanceof OwnerLockError ? busy(error.owner, p.command!) : error;
+  }
+  try {
+    const out = await run(p, owned.api, dbPath);
+    process.stdout.write(typeof out === 'string' ? `${out}\n` : `${JSON.stringify(out, null, 2)}\n`);
+    return 0;
+  } finally {
+    owned.close();
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   let parsed: Parsed;
   try {
@@ -147,18 +224,18 @@ export async function main(argv: string[]): Promise<number> {
   }
   const dbPath = resolveDbPath(parsed.db);
   try {
-    if (parsed.command === 'restore') {
-      const source = parsed.args[0];
-      if (!source) throw new UsageError('restore needs a file: vignette restore <file>');
-      mkdirSync(dirname(dbPath), { recursive: true });
-      restoreDatabase(resolve(source), dbPath);
-      process.stdout.write(parsed.json ? `${JSON.stringify({ restored: dbPath })}\n` : `Restored ${dbPath} from ${source}\n`);
+    if (parsed.command === 'backups') {
+      const list = listBackups(dbPath);
+      const lines = list.map((b) => `${new Date(b.createdAt).toISOString().replace('T', ' ').slice(0, 19)}  ${(b.bytes / 1e6).toFixed(1).padStart(7)} MB  ${b.reason.padEnd(13)} ${b.name}`);
+      process.stdout.write(parsed.json ? `${JSON.stringify(list, null, 2)}\n` : `${lines.join('\n') || 'No backups yet.'}\n`);
       return 0;
     }
-    mkdirSync(dirname(dbPath), { recursive: true });
-    const db = openDatabase(dbPath);
+    if (WRITING.has(parsed.command)) return await runWriting(parsed, dbPath);
+    await bringUpToDate(dbPath);
+    // A reader: read-only connection, no recovery, no migration, no automatic backup — safe next to a running app.
+    const db = openDatabase(dbPath, { readonly: true });
     try {
-      const api = createApi(db, { dbPath, samplesDir: samplesDir(), appVersion: version });
+      const api = createApi(db, { dbPath, samplesDir: samplesDir(), appVersion: version, readOnly: true });
       const out = await run(parsed, api, dbPath);
       process.stdout.write(typeof out === 'string' ? `${out}\n` : `${JSON.stringify(out, null, 2)}\n`);
       return 0;
@@ -166,7 +243,7 @@ export async function main(argv: string[]): Promise<number> {
       db.close();
     }
   } catch (error) {
-    if (error instanceof UsageError || error instanceof DatabaseError) {
+    if (error instanceof UsageError || error instanceof DatabaseError || error instanceof OwnerLockError) {
       process.stderr.write(`vignette: ${error.message}\n`);
       return 1;
     }

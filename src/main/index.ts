@@ -1,24 +1,75 @@
 /**
  * The Electron shell, kept thin: one locked-down window, the IPC door, native dialogs, a menu. Everything else is the
- * core (src/main/core), which never imports electron and is tested in plain Node.
+ * core (src/main/core), which never imports electron and runs in a worker thread (coreWorker/), so long work never
+ * freezes the window or the menus. This thread holds the database lock and its heartbeat.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type MenuItemConstructorOptions } from 'electron';
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { createApi } from './core/api';
-import { openDatabase, type Db } from './core/db/open';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type MenuItemConstructorOptions } from 'electron';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join, normalize, sep } from 'node:path';
+import { acquireOwnerLock, OwnerLockError, type OwnerLock } from './core/db/ownerLock';
+import { startCoreWorker, type CoreHost } from './coreWorker/host';
 import { EVENT_CHANNEL, registerIpc } from './doors/ipc';
-import { CSP } from './doors/http';
+import { CSP } from '../shared/htmlPolicy';
 import { APP_NAME, resolveDbPath, samplesDir, userDataDir } from './paths';
 
 app.setName(APP_NAME);
 app.setPath('userData', userDataDir());
 
-let mainWindow: BrowserWindow | null = null;
-let db: Db | null = null;
+/** The window is served from this privileged scheme, never from file:// (which any local file shares). */
+const APP_SCHEME = 'app';
+const APP_HOST = 'vignette';
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
-const RENDERER_URL = process.env.ELECTRON_RENDERER_URL;
-const isOurPage = (url: string) => (RENDERER_URL ? url.startsWith(RENDERER_URL) : url.startsWith('file://'));
+/** The dev server (electron-vite dev) is trusted only in an unpackaged build. */
+const DEV_URL = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+const TRUSTED_ORIGIN = DEV_URL ? new URL(DEV_URL).origin : `${APP_SCHEME}://${APP_HOST}`;
+
+/** Exact origin match (scheme, host and port), so `app://vignette.evil` or a file:// page never passes. */
+export function isOurPage(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}` === TRUSTED_ORIGIN;
+  } catch {
+    return false;
+  }
+}
+
+const RENDERER_DIR = join(__dirname, '../renderer');
+const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.json': 'application/json' };
+
+/** app://vignette/<file> → the built renderer's file, with the one CSP; nothing outside that folder. */
+function serveRenderer(request: Request): Response {
+  const url = new URL(request.url);
+  if (url.host !== APP_HOST) return new Response('Not found', { status: 404 });
+  const rel = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '') || 'index.html';
+  const file = join(RENDERER_DIR, rel);
+  if (!file.startsWith(RENDERER_DIR + sep)) return new Response('Forbidden', { status: 403 });
+  try {
+    if (!statSync(file).isFile()) throw new Error('not a file');
+    return new Response(readFileSync(file), { headers: { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CSP, 'x-content-type-options': 'nosniff' } });
+  } catch {
+    return new Response('Not found', { status: 404 });
+  }
+}
+
+let mainWindow: BrowserWindow | null = null;
+let core: CoreHost | null = null;
+let lock: OwnerLock | null = null;
+/** Files the user picked in the native dialog, by the opaque handle the renderer gets instead of the path. */
+const picked = new Map<string, string>();
+
+export const WEB_PREFERENCES = {
+  preload: join(__dirname, '../preload/index.js'),
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  spellcheck: false,
+} as const;
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
@@ -28,26 +79,19 @@ function createWindow(): BrowserWindow {
     minHeight: 640,
     title: APP_NAME,
     show: false,
-    webPreferences: {
-      preload: join(__dirname, '../preload/index.js'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
+    webPreferences: { ...WEB_PREFERENCES },
   });
   win.once('ready-to-show', () => win.show());
-  // No navigation away from the app and no new windows; http(s) links open in the user's browser.
+  // No navigation away from the app, no webviews, no new windows; http(s) links open in the user's browser.
   win.webContents.on('will-navigate', (event, url) => {
     if (!isOurPage(url)) event.preventDefault();
   });
+  win.webContents.on('will-attach-webview', (event) => event.preventDefault());
   win.webContents.setWindowOpenHandler(({ url }) => {
     if (/^https?:\/\//.test(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
-  if (RENDERER_URL) void win.loadURL(RENDERER_URL);
-  else void win.loadFile(join(__dirname, '../renderer/index.html'));
+  void win.loadURL(DEV_URL ?? `${APP_SCHEME}://${APP_HOST}/index.html`);
   return win;
 }
 
@@ -63,13 +107,13 @@ function buildMenu(): void {
           click: () => mainWindow?.webContents.send(EVENT_CHANNEL, { kind: 'menu', action: 'import' }),
         },
         {
-          label: 'Back up database…',
+          label: 'Back up now',
           click: async () => {
-            if (!db || !mainWindow) return;
-            const { filePath, canceled } = await dialog.showSaveDialog(mainWindow, { defaultPath: `vignette-backup-${new Date().toISOString().slice(0, 10)}.db` });
-            if (canceled || !filePath) return;
-            await db.backup(filePath);
-            void dialog.showMessageBox(mainWindow, { message: `Backed up to ${filePath}` });
+            if (!core || !mainWindow) return;
+            const result = await core.invokeUnknown('backups:create', {});
+            void dialog.showMessageBox(mainWindow, {
+              message: result.ok ? 'Backed up. Settings → Backups lists every backup and can restore one.' : `Could not back up: ${result.error.message}`,
+            });
           },
         },
         { type: 'separator' },
@@ -83,6 +127,57 @@ function buildMenu(): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
+async function start(): Promise<void> {
+  const dbPath = resolveDbPath();
+  mkdirSync(dirname(dbPath), { recursive: true });
+  try {
+    lock = acquireOwnerLock(dbPath, 'app');
+    // The Electron build of better-sqlite3 (made by scripts/start.mjs) lives apart from the Node build the tests use.
+    core = await startCoreWorker(
+      join(__dirname, 'coreWorker.js'),
+      {
+        dbPath,
+        samplesDir: samplesDir(),
+        appVersion: app.getVersion(),
+        openOptions: process.env.VIGNETTE_NATIVE_BINDING ? { nativeBinding: process.env.VIGNETTE_NATIVE_BINDING } : {},
+      },
+      (event) => mainWindow?.webContents.send(EVENT_CHANNEL, event),
+    );
+  } catch (error) {
+    lock?.release();
+    const message = error instanceof OwnerLockError ? `Another Vignette (pid ${error.owner.pid}) has this database open: ${dbPath}. Close it first.` : error instanceof Error ? error.message : String(error);
+    dialog.showErrorBox('Vignette cannot open its database', message);
+    app.quit();
+    return;
+  }
+  protocol.handle(APP_SCHEME, serveRenderer);
+  registerIpc(ipcMain, core, isOurPage, (handle) => picked.get(handle));
+  ipcMain.handle('vignette:pick-files', async (event, kind: unknown) => {
+    const frame = event.senderFrame;
+    if (!mainWindow || !frame || frame.parent !== null || !isOurPage(frame.url)) return [];
+    const result = await dialog.showOpenDialog(mainWindow, {
+      properties: kind === 'folder' ? ['openDirectory'] : ['openFile', 'multiSelections'],
+      filters: kind === 'folder' ? [] : [{ name: 'Question packs and notes', extensions: ['json', 'jsonl', 'zip', 'csv', 'tsv', 'txt', 'md'] }],
+    });
+    if (result.canceled) return [];
+    return result.filePaths.map((path) => {
+      const handle = randomUUID();
+      picked.set(handle, path);
+      return { handle, name: basename(path) };
+    });
+  });
+
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
+  });
+  buildMenu();
+  mainWindow = createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+  });
+}
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
@@ -90,50 +185,28 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow?.isMinimized()) mainWindow.restore();
     mainWindow?.focus();
   });
-
-  void app.whenReady().then(() => {
-    const dbPath = resolveDbPath();
-    mkdirSync(dirname(dbPath), { recursive: true });
-    try {
-      // The Electron build of better-sqlite3 (made by scripts/start.mjs) lives apart from the Node build the tests use.
-      db = openDatabase(dbPath, process.env.VIGNETTE_NATIVE_BINDING ? { nativeBinding: process.env.VIGNETTE_NATIVE_BINDING } : {});
-    } catch (error) {
-      dialog.showErrorBox('Vignette cannot open its database', error instanceof Error ? error.message : String(error));
-      app.quit();
-      return;
-    }
-    const api = createApi(db, {
-      dbPath,
-      samplesDir: samplesDir(),
-      appVersion: app.getVersion(),
-      onEvent: (event) => mainWindow?.webContents.send(EVENT_CHANNEL, event),
-    });
-    registerIpc(ipcMain, api, isOurPage);
-    ipcMain.handle('vignette:pick-files', async (event, kind: unknown) => {
-      if (!mainWindow || !isOurPage(event.senderFrame?.url ?? '')) return [];
-      const result = await dialog.showOpenDialog(mainWindow, {
-        properties: kind === 'folder' ? ['openDirectory'] : ['openFile', 'multiSelections'],
-        filters: kind === 'folder' ? [] : [{ name: 'Question packs and notes', extensions: ['json', 'jsonl', 'zip', 'csv', 'tsv', 'txt', 'md'] }],
-      });
-      return result.canceled ? [] : result.filePaths;
-    });
-
-    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
-    });
-    buildMenu();
-    mainWindow = createWindow();
-    app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
-    });
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
   });
+
+  void app.whenReady().then(start);
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => {
-    db?.close();
-    db = null;
+  let quitting = false;
+  app.on('will-quit', (event) => {
+    if (quitting || !core) {
+      lock?.release();
+      return;
+    }
+    // Close the database in the worker (checkpointing it) before the process ends, then quit for real.
+    event.preventDefault();
+    quitting = true;
+    void core.close().finally(() => {
+      core = null;
+      lock?.release();
+      app.quit();
+    });
   });
 }

@@ -14,7 +14,9 @@ const bridge = {
     ipcRenderer.on(EVENT_CHANNEL, wrapped);
     return () => ipcRenderer.removeListener(EVENT_CHANNEL, wrapped);
   },
-  pickFiles: (kind: 'files' | 'folder'): Promise<string[]> => ipcRenderer.invoke('vignette:pick-files', kind) as Promise<string[]>,
+  /** Opaque handles for the files the user picked in the native dialog, with their names; never their paths. */
+  pickFiles: (kind: 'files' | 'folder'): Promise<{ handle: string; name: string }[]> =>
+    ipcRenderer.invoke('vignette:pick-files', kind) as Promise<{ handle: string; name: string }[]>,
 };
 
 contextBridge.exposeInMainWorld('vignette', bridge);

@@ -5,10 +5,16 @@
 import type { Input, Method, Output, ProgressEvent } from '../shared/contract';
 import type { AppErrorShape, Result } from '../shared/result';
 
+/** A file the user picked in the native dialog: the renderer never sees its path, only a handle and its name. */
+export interface PickedFile {
+  handle: string;
+  name: string;
+}
+
 interface Bridge {
   invoke(method: string, input: unknown): Promise<unknown>;
   onEvent(listener: (event: unknown) => void): () => void;
-  pickFiles(kind: 'files' | 'folder'): Promise<string[]>;
+  pickFiles(kind: 'files' | 'folder'): Promise<PickedFile[]>;
 }
 
 declare global {
@@ -70,6 +76,6 @@ export function onMenuCommand(listener: (action: string) => void): () => void {
 }
 
 /** Native file dialog in Electron; null in browser mode (use a file input instead). */
-export function pickNativeFiles(kind: 'files' | 'folder'): Promise<string[]> | null {
+export function pickNativeFiles(kind: 'files' | 'folder'): Promise<PickedFile[]> | null {
   return isElectron ? window.vignette!.pickFiles(kind) : null;
 }

@@ -8,6 +8,7 @@ import { DAY_FORMAT_IDS, MAX_BLOCK_ITEMS } from './examFormats';
 import type { DayState } from './examDay';
 import type {
   AppInfo,
+  BackupInfo,
   BlockState,
   BlockSummary,
   Facets,
@@ -18,6 +19,7 @@ import type {
   PackSummary,
   QuestionListItem,
   QuestionView,
+  RestoreReport,
   Settings,
 } from './types';
 
@@ -47,8 +49,10 @@ export const importFileSchema = z.object({
 
 export const importInputSchema = z
   .object({
-    /** Files on this machine (Electron dialog, CLI). */
+    /** Files on this machine: the CLI and tests only; every door refuses paths from a page (issue 7). */
     paths: z.array(z.string().min(1)).max(1000).optional(),
+    /** Electron: opaque handles for files picked in the native dialog; the IPC door swaps them for paths. */
+    handles: z.array(z.string().min(1).max(100)).max(1000).optional(),
     /** File contents sent by the renderer (browser mode, drag and drop). */
     files: z.array(importFileSchema).max(10_000).optional(),
     format: z.enum(['native', 'medqa', 'csv', 'json-map', 'notes']).optional(),
@@ -58,7 +62,7 @@ export const importInputSchema = z
     dryRun: z.boolean().default(false),
   })
   .strict()
-  .refine((v) => (v.paths?.length ?? 0) + (v.files?.length ?? 0) > 0, { message: 'give at least one file', path: ['files'] });
+  .refine((v) => (v.paths?.length ?? 0) + (v.files?.length ?? 0) + (v.handles?.length ?? 0) > 0, { message: 'give at least one file', path: ['files'] });
 
 export const blockSpecSchema = z
   .object({
@@ -162,6 +166,10 @@ export const contract = {
   },
   'days:get': { input: z.object({ dayId: id }).strict(), output: returns<DayState>() },
   'days:next': { input: z.object({ dayId: id }).strict(), output: returns<DayState>() },
+  // Issue 7: backups and restore (a backup is named by its file name in the backups folder, never by a path).
+  'backups:list': { input: empty, output: returns<BackupInfo[]>() },
+  'backups:create': { input: empty, output: returns<BackupInfo>() },
+  'backups:restore': { input: z.object({ name: z.string().min(1).max(200) }).strict(), output: returns<RestoreReport>() },
 } as const;
 
 export type Contract = typeof contract;

@@ -221,3 +221,20 @@ export interface ItemView {
   question: QuestionView;
   note: string;
 }
+
+/** Issue 7: rolling backups in the database's folder (`backups/`). */
+export type BackupReason = 'daily' | 'manual' | 'pre-migration' | 'pre-restore' | 'pre-import';
+export interface BackupInfo {
+  /** File name inside the backups folder; the only way a backup is named across the doors (never a path). */
+  name: string;
+  createdAt: number;
+  reason: BackupReason;
+  bytes: number;
+}
+export interface RestoreReport {
+  restored: BackupInfo;
+  /** The copy of the database as it was just before the restore, so the restore can itself be undone. */
+  preRestore: BackupInfo;
+  schemaVersion: number;
+  counts: AppInfo['counts'];
+}

@@ -1,6 +1,6 @@
 /** Small pieces every spec needs: the screenshot folder, the MedQA file, and calling the API directly. */
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { expect, type APIRequestContext } from '@playwright/test';
 import { REPO, type VignetteServer } from './fixtures';
 
@@ -16,4 +16,9 @@ export async function api<T>(request: APIRequestContext, server: VignetteServer,
   const body = (await res.json()) as { ok: boolean; value: T; error?: unknown };
   expect(body.ok, `${method}: ${JSON.stringify(body.error)}`).toBe(true);
   return body.value;
+}
+
+/** Imports a file as the browser does: as an upload (the HTTP door refuses paths on this machine). */
+export function importUpload<T>(request: APIRequestContext, server: VignetteServer, file: string, extra: object = {}): Promise<T> {
+  return api<T>(request, server, 'packs:import', { files: [{ path: basename(file), base64: readFileSync(file).toString('base64') }], ...extra });
 }

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
 import { test, expect, type VignetteServer } from './fixtures';
-import { api, MEDQA, SHOTS } from './helpers';
+import { api, importUpload, MEDQA, SHOTS } from './helpers';
 import { LibraryModel } from './pages/LibraryModel';
 import type { Facets, PackSummary, QuestionListItem, QuestionFilters } from '../../src/shared/types';
 
@@ -22,7 +22,7 @@ test('search, filter by exam, preview a question and remove a pack', async ({ pa
   page.on('pageerror', (e) => errors.push(e.message));
 
   await api(request, server, 'packs:loadSamples');
-  await api(request, server, 'packs:import', { paths: [MEDQA] });
+  await importUpload(request, server, MEDQA);
   const packs = await api<PackSummary[]>(request, server, 'packs:list');
   expect(packs.map((p) => p.questionCount).sort((a, b) => a - b)).toEqual([28, 32, 32, 1273]);
 

@@ -1,30 +1,11 @@
 /** The CLI as a user runs it: `bin/vignette.mjs` in a child process, on a temp database. */
-import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/main/core/db/open';
 import { SCHEMA_VERSION } from '../../src/main/core/db/migrations';
-import { MEDQA, REPO, tempDir } from '../helpers/db';
-
-const BIN = join(REPO, 'bin/vignette.mjs');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function vignette(args: string[], env: Record<string, string | undefined> = {}): Run {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: REPO,
-    encoding: 'utf8',
-    timeout: 60_000,
-    env: { ...process.env, VIGNETTE_DB: undefined, ...env },
-  });
-  if (result.error) throw result.error;
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { MEDQA, tempDir } from '../helpers/db';
+import { vignette } from '../helpers/cli';
 
 const readSetting = (dbPath: string, key: string): unknown => {
   const db = openDatabase(dbPath);
@@ -95,7 +76,7 @@ describe('vignette CLI', { timeout: 120_000 }, () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/^Vignette \S+ — offline USMLE question bank/);
-    for (const command of ['info', 'backup <file>', 'restore <file>', 'import <path…>', 'packs', 'search <text>']) {
+    for (const command of ['info', 'backup <file>', 'backups', 'restore <file|name>', 'import <path…>', 'packs', 'search <text>']) {
       expect(r.stdout).toMatch(new RegExp(`^  ${command.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s`, 'm'));
     }
     expect(r.stdout).toContain('--db <file>');
@@ -131,8 +112,15 @@ describe('vignette CLI', { timeout: 120_000 }, () => {
     const r = vignette(['restore', backup, '--db', dbPath]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout.trim()).toBe(`Restored ${dbPath} from ${backup}`);
+    const [restoredLine, keptLine] = r.stdout.trim().split('\n');
+    expect(restoredLine).toBe(`Restored ${dbPath} from ${backup}`);
     expect(readSetting(dbPath, 'examDate')).toBe('2027-03-01');
+    // The data the restore replaced is kept as a backup, listed by `backups --json`, and can be restored by name.
+    const kept = /kept as the backup (\S+)$/.exec(keptLine ?? '')![1]!;
+    const listed = JSON.parse(vignette(['backups', '--json', '--db', dbPath]).stdout) as { name: string; reason: string }[];
+    expect(listed).toContainEqual(expect.objectContaining({ name: kept, reason: 'pre-restore' }));
+    expect(vignette(['restore', kept, '--db', dbPath]).code).toBe(0);
+    expect(readSetting(dbPath, 'examDate')).toBe('2030-01-01');
   });
 
   it('an unknown command exits 1 with one line on stderr', () => {

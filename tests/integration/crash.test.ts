@@ -2,71 +2,13 @@
  * Durability: a write acknowledged over HTTP is on disk. Browser mode runs as a real child process, takes writes,
  * and is killed with SIGKILL (no shutdown handler runs); the database file, reopened here, must hold every write.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/main/core/db/open';
 import { SCHEMA_VERSION } from '../../src/main/core/db/migrations';
-import { REPO, tempDir } from '../helpers/db';
-
-/**
- * tsx's loader inside one node process. Not `tsx/dist/cli.mjs`: the CLI runs the script in a *child* node process and
- * relays signals, but SIGKILL cannot be relayed, so killing the CLI would orphan a live server and prove nothing.
- */
-const TSX_LOADER = pathToFileURL(join(REPO, 'node_modules/tsx/dist/loader.mjs')).href;
-const TOKEN = 't';
-
-interface Server {
-  child: ChildProcess;
-  url: string;
-  origin: string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-/** Starts `serve.ts` and resolves with the URL it prints ("Vignette is running at <url>"). */
-function startServe(dbPath: string): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', TSX_LOADER, 'src/main/serve.ts', '--db', dbPath, '--port', '0', '--token', TOKEN], {
-    cwd: REPO,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, VIGNETTE_DB: '' },
-  });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
-  );
-  return new Promise((resolve, reject) => {
-    let stdout = '';
-    let stderr = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`serve did not print its URL within 30 s.\nstdout: ${stdout}\nstderr: ${stderr}`));
-    }, 30_000);
-    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.stdout!.on('data', (d: Buffer) => {
-      stdout += d.toString();
-      const match = /Vignette is running at (http:\/\/\S+)/.exec(stdout);
-      if (match) {
-        clearTimeout(timer);
-        const url = match[1]!;
-        resolve({ child, url, origin: new URL(url).origin, exited });
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`serve exited with ${code} before printing its URL.\nstdout: ${stdout}\nstderr: ${stderr}`));
-    });
-  });
-}
-
-async function call(server: Server, method: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: unknown }> {
-  const response = await fetch(`${server.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-vignette-token': TOKEN },
-    body: JSON.stringify(input),
-  });
-  expect(response.status).toBe(200);
-  return (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
-}
+import { tempDir } from '../helpers/db';
+import { call, startServe, TOKEN } from '../helpers/serve';
 
 const running: ChildProcess[] = [];
 const cleanups: (() => void)[] = [];

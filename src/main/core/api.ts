@@ -7,13 +7,14 @@ import { contract, METHODS, type Input, type Method, type Output, type ProgressE
 import { AppError, type Result } from '../../shared/result';
 import type { Clock, CoreContext } from './context';
 import { systemClock } from './context';
-import { DatabaseError, type Db } from './db/open';
+import { DatabaseError, type Db, type OpenOptions } from './db/open';
 import type { Handlers } from './handler';
 import { settingsHandlers } from './settings/handlers';
 import { bankHandlers } from './bank/handlers';
 import { blockHandlers } from './blocks/handlers';
 import { dayHandlers } from './days/handlers';
 import { recoverInterruptedBlocks } from './blocks/clock';
+import { backupHandlers } from './backups/handlers';
 
 export interface ApiOptions {
   dbPath: string;
@@ -21,6 +22,13 @@ export interface ApiOptions {
   appVersion?: string;
   clock?: Clock;
   onEvent?: (event: ProgressEvent) => void;
+  /** A reader (CLI next to a running app): no block recovery, no automatic backups, no restore. */
+  readOnly?: boolean;
+  openOptions?: OpenOptions;
+  /** Suspend blocks left running by a crash (default: unless readOnly). Only the interactive owner does. */
+  recoverBlocks?: boolean;
+  /** See CoreContext.stagedImports. */
+  stagedImports?: CoreContext['stagedImports'];
 }
 
 export interface Api {
@@ -71,9 +79,18 @@ export function createApi(db: Db, options: ApiOptions): Api {
     samplesDir: options.samplesDir,
     appVersion: options.appVersion ?? '0.1.0',
     emit: (event) => options.onEvent?.(event),
+    readOnly: options.readOnly ?? false,
+    stagedImports: options.stagedImports ?? false,
+    openOptions: options.openOptions ?? {},
+    replaceDatabase(next) {
+      context.db = next;
+      handlers = build();
+    },
   };
-  const handlers = mergeHandlers(settingsHandlers(context), bankHandlers(context), blockHandlers(context), dayHandlers(context));
-  recoverInterruptedBlocks(db);
+  const build = () =>
+    mergeHandlers(settingsHandlers(context), bankHandlers(context), blockHandlers(context), dayHandlers(context), backupHandlers(context));
+  let handlers = build();
+  if (options.recoverBlocks ?? !context.readOnly) recoverInterruptedBlocks(db);
 
   async function invokeUnknown(method: string, input: unknown): Promise<Result<unknown>> {
     if (!Object.hasOwn(contract, method)) {

@@ -9,6 +9,11 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Api } from '../core/api';
 import type { ProgressEvent } from '../../shared/contract';
+import { guardFileInput } from './importPaths';
+import { CSP } from '../../shared/htmlPolicy';
+
+/** The one CSP (shared/htmlPolicy.ts), re-exported for the Electron shell. */
+export { CSP };
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -21,12 +26,9 @@ const MIME: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-/** Same policy as the Electron window: nothing remote, no inline script. */
-export const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'none'";
 
 export interface HttpDoorOptions {
-  api: Api;
+  api: Pick<Api, 'invokeUnknown'>;
   rendererDir: string;
   port?: number;
   token?: string;
@@ -112,7 +114,9 @@ export function startHttpDoor(options: HttpDoorOptions): Promise<HttpDoor> {
             return send(res, 200, JSON.stringify({ ok: false, error: { code: 'BAD_INPUT', message: 'Request body is not valid JSON' } }), 'application/json');
           }
         }
-        const result = await options.api.invokeUnknown(method, input);
+        // Uploads only: a browser page never names a file on this machine.
+        const guarded = guardFileInput(method, input);
+        const result = guarded.ok ? await options.api.invokeUnknown(method, guarded.input) : guarded;
         return send(res, 200, JSON.stringify(result), 'application/json', setCookie);
       }
       if (url.pathname === '/events') {

@@ -1,12 +1,13 @@
 /** Renders imported HTML after a second sanitisation in the page (the first happened on import). */
 import DOMPurify from 'dompurify';
 import { forwardRef, useMemo } from 'react';
+import { HTML_RENDER_ATTRS, HTML_TAGS, HTML_URI, HTML_URI_SAFE_ATTRS } from '../../shared/htmlPolicy';
 
 const CONFIG = {
-  ALLOWED_TAGS: ['p', 'br', 'strong', 'b', 'em', 'i', 'u', 's', 'del', 'sub', 'sup', 'small', 'mark', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'code', 'pre', 'blockquote', 'h3', 'h4', 'h5', 'hr', 'span', 'a'],
-  ALLOWED_ATTR: ['href', 'title', 'colspan', 'rowspan', 'target', 'rel', 'class'],
-  ALLOWED_URI_REGEXP: /^https?:/i,
-  ADD_URI_SAFE_ATTR: ['colspan', 'rowspan'],
+  ALLOWED_TAGS: [...HTML_TAGS],
+  ALLOWED_ATTR: [...HTML_RENDER_ATTRS],
+  ALLOWED_URI_REGEXP: HTML_URI,
+  ADD_URI_SAFE_ATTR: [...HTML_URI_SAFE_ATTRS],
 };
 
 export function sanitize(html: string): string {

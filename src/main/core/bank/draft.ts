@@ -4,7 +4,8 @@
  * identical whatever the format; each importer only says which of its own field names a pack field came from.
  */
 import type { ImportFormat } from '../../../shared/types';
-import { CHOICE_LABELS, DISCIPLINES, SYSTEMS, packQuestionSchema, type PackMeta, type PackQuestion } from '../../../shared/pack';
+import { CHOICE_LABELS, packQuestionSchema, type PackMeta, type PackQuestion } from '../../../shared/pack';
+import { canonicalDiscipline, canonicalSystem } from '../../../shared/vocabulary';
 import type { Problem } from '../../../shared/result';
 import { htmlToText, markdownToSafeHtml } from './sanitize';
 import { duplicateChoices, unknownQuestionKeys } from './itemChecks';
@@ -37,16 +38,6 @@ export interface ValidQuestion {
   item?: number;
 }
 
-const canonical = <T extends readonly string[]>(list: T) => {
-  const byKey = new Map<string, T[number]>();
-  for (const name of list) {
-    const key = name.toLowerCase().replace(/ system$/, '').replace(/[^a-z0-9]/g, '');
-    byKey.set(key, name);
-  }
-  return (value: string) => byKey.get(value.toLowerCase().replace(/ system$/, '').replace(/[^a-z0-9]/g, ''));
-};
-const canonicalDiscipline = canonical(DISCIPLINES);
-const canonicalSystem = canonical(SYSTEMS);
 
 function fieldName(path: PropertyKey[], names: ParsedSource['fieldNames']): string {
   const [head, ...rest] = path.map(String);

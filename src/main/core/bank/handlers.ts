@@ -25,11 +25,11 @@ export function bankHandlers(ctx: CoreContext) {
     'packs:list': () => listPacks(ctx.db),
     'packs:remove': ({ packId }) => removePack(ctx.db, packId, ctx.clock.now()),
     'packs:import': (input) => runImport(ctx, input),
-    'packs:loadSamples': () => {
+    'packs:loadSamples': async () => {
       const paths = readdirSync(ctx.samplesDir, { withFileTypes: true })
         .filter((e) => e.isDirectory())
         .map((e) => join(ctx.samplesDir, e.name));
-      const report = runImport(ctx, { paths, format: 'native', skipInvalid: false, dryRun: false });
+      const report = await runImport(ctx, { paths, format: 'native', skipInvalid: false, dryRun: false });
       writeSettings(ctx.db, { samplesOffered: true });
       return report;
     },

@@ -11,8 +11,9 @@ import { validateItems, type ParsedSource, type ValidQuestion } from './draft';
 import { checkMedia, type CheckedMedia } from './media';
 import { htmlToText, markdownToSafeHtml } from './sanitize';
 import { decodeText, extensionOf, groupsFromPaths, groupsFromUploads, type SourceGroup } from './sources';
-import { writePack, type PackWriteResult } from './writer';
+import { packExists, packWriter, publishPack, writePack, type PackWriteResult } from './writer';
 import { resolvePackKey } from './packIdentity';
+import { writeBackup } from '../db/backups';
 import { looksNative, parseNative } from './importers/native';
 import { isMedqaArray, looksMedqa, parseMedqa } from './importers/medqa';
 import { looksCsv, parseCsv } from './importers/csv';
@@ -22,6 +23,13 @@ import { looksLikeNotes, parseNotes, writeNotes, type ParsedNote } from '../note
 type ImportInput = ParsedInput<'packs:import'>;
 
 class Rollback extends Error {}
+/** The import changes more than a few questions of a bank in use: roll back, take a backup, write again. */
+class NeedsBackup extends Error {}
+/** More changed questions than this, in a database that already holds questions, triggers a pre-import backup. */
+export const PRE_IMPORT_BACKUP_THRESHOLD = 10;
+/** Staged imports commit this many questions per transaction (a few milliseconds each), then let other writers in. */
+export const STAGE_CHUNK = 50;
+const STAGE_MIN = 500;
 
 export function detectFormat(group: SourceGroup, mapped = false): ImportFormat {
   if (looksNative(group)) return 'native';
@@ -132,8 +140,9 @@ function previewOf(valid: ValidQuestion[]): ImportItemPreview[] {
   }));
 }
 
-export function runImport(ctx: CoreContext, input: ImportInput): ImportReport {
+export async function runImport(ctx: CoreContext, input: ImportInput): Promise<ImportReport> {
   const started = performance.now();
+  if (input.handles?.length) throw new AppError('FORBIDDEN', 'File handles are resolved by the desktop window before they reach the core.');
   const groups = [...(input.paths?.length ? groupsFromPaths(input.paths) : []), ...(input.files?.length ? groupsFromUploads(input.files) : [])];
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
@@ -185,9 +194,16 @@ export function runImport(ctx: CoreContext, input: ImportInput): ImportReport {
   }
 
   const now = ctx.clock.now();
-  const results: PackWriteResult[] = [];
+  const total = packs.reduce((n, p) => n + p.valid.length, 0);
+  if (ctx.stagedImports && !input.dryRun && notes.length === 0 && total >= STAGE_MIN && packs.every((p) => !packExists(ctx.db, p.source.pack.id))) {
+    const results = await writeStaged(ctx as Parameters<typeof writeStaged>[0], packs, now, total);
+    return { dryRun: false, packs: results, notes: { added: 0, updated: 0, unchanged: 0 }, rejected: problems, warnings, preview: previewOf(packs.flatMap((p) => p.valid)), durationMs: Math.round(performance.now() - started) };
+  }
+  let results: PackWriteResult[] = [];
   let noteCounts = { added: 0, updated: 0, unchanged: 0 };
-  const write = ctx.db.transaction(() => {
+  const bankInUse = !input.dryRun && !!ctx.db.prepare('SELECT 1 FROM questions LIMIT 1').get();
+  const write = ctx.db.transaction((backedUp: boolean) => {
+    results = [];
     packs.forEach((p, i) => {
       if (p.valid.length === 0) return;
       results.push(writePack(ctx.db, p.source, p.valid, p.media, now, rejectedIds(p.source, p.valid)));
@@ -195,9 +211,17 @@ export function runImport(ctx: CoreContext, input: ImportInput): ImportReport {
     });
     if (notes.length) noteCounts = writeNotes(ctx.db, notes, now);
     if (input.dryRun) throw new Rollback();
+    const changed = results.reduce((n, r) => n + r.added + r.updated + r.retired, 0);
+    if (bankInUse && !backedUp && changed > PRE_IMPORT_BACKUP_THRESHOLD) throw new NeedsBackup();
   });
   try {
-    write();
+    try {
+      write(false);
+    } catch (error) {
+      if (!(error instanceof NeedsBackup)) throw error;
+      await writeBackup(ctx.db, ctx.dbPath, 'pre-import', now);
+      write(true);
+    }
     // Keep the planner's statistics fresh after a bulk change (cheap: it analyses only what needs it).
     ctx.db.pragma('optimize');
   } catch (error) {
@@ -212,4 +236,40 @@ export function runImport(ctx: CoreContext, input: ImportInput): ImportReport {
     preview: previewOf(packs.flatMap((p) => p.valid)),
     durationMs: Math.round(performance.now() - started),
   };
+}
+
+/**
+ * New packs, written in short transactions while hidden (pack removed, questions retired), then published in one
+ * transaction: the import still appears all at once, and a crash midway leaves only an invisible pack that the next
+ * import of the same file completes. Between chunks other writers get the database, so answers stay instant.
+ */
+async function writeStaged(
+  ctx: CoreContext & { stagedImports: { betweenChunks: () => Promise<void> } },
+  packs: { source: ParsedSource; valid: ValidQuestion[]; media: Map<string, CheckedMedia> }[],
+  now: number,
+  total: number,
+): Promise<PackWriteResult[]> {
+  if (total > PRE_IMPORT_BACKUP_THRESHOLD && ctx.db.prepare('SELECT 1 FROM questions LIMIT 1').get()) await writeBackup(ctx.db, ctx.dbPath, 'pre-import', now);
+  const results: PackWriteResult[] = [];
+  let written = 0;
+  for (const p of packs) {
+    if (p.valid.length === 0) continue;
+    const steps = packWriter(ctx.db, p.source, p.valid, p.media, now, rejectedIds(p.source, p.valid), { chunk: STAGE_CHUNK, hidden: true });
+    const step = ctx.db.transaction(() => steps.next());
+    for (;;) {
+      const next = step();
+      if (next.done) {
+        results.push(next.value);
+        written += next.value.total;
+        break;
+      }
+      ctx.emit({ kind: 'import', done: written + next.value, total, label: p.source.pack.title });
+      await ctx.stagedImports.betweenChunks();
+    }
+  }
+  ctx.db.transaction(() => {
+    for (const p of packs) publishPack(ctx.db, p.source.pack.id);
+  })();
+  ctx.db.pragma('optimize');
+  return results;
 }

@@ -6,6 +6,7 @@
  */
 import createDOMPurify, { type Config } from 'dompurify';
 import { Marked } from 'marked';
+import { HTML_ATTRS, HTML_TAGS, HTML_URI, HTML_URI_SAFE_ATTRS } from '../../../shared/htmlPolicy';
 
 /**
  * Marked with a renderer that is safe by construction for Markdown without raw HTML: text is escaped by marked,
@@ -42,17 +43,12 @@ const marked = new Marked({
 /** For sources with raw HTML: marked passes it through and DOMPurify decides what stays. */
 const htmlMarked = new Marked({ gfm: true, breaks: true, async: false });
 
-const ALLOWED_TAGS = [
-  'p', 'br', 'strong', 'b', 'em', 'i', 'u', 's', 'del', 'sub', 'sup', 'small', 'mark', 'ul', 'ol', 'li',
-  'table', 'thead', 'tbody', 'tr', 'th', 'td', 'code', 'pre', 'blockquote', 'h3', 'h4', 'h5', 'hr', 'span', 'a',
-];
 const HTML_CONFIG: Config = {
-  ALLOWED_TAGS,
-  ALLOWED_ATTR: ['href', 'title', 'colspan', 'rowspan'],
+  ALLOWED_TAGS: [...HTML_TAGS],
+  ALLOWED_ATTR: [...HTML_ATTRS],
   ALLOW_DATA_ATTR: false,
-  ALLOWED_URI_REGEXP: /^https?:/i,
-  // DOMPurify checks unknown attributes against the URI pattern; table spans are plain numbers.
-  ADD_URI_SAFE_ATTR: ['colspan', 'rowspan'],
+  ALLOWED_URI_REGEXP: HTML_URI,
+  ADD_URI_SAFE_ATTR: [...HTML_URI_SAFE_ATTRS],
 };
 
 let purifier: ReturnType<typeof createDOMPurify> | undefined;

@@ -47,6 +47,7 @@ export function questionHash(q: PackQuestion, media: Map<string, CheckedMedia>):
   return h.digest('hex');
 }
 
+/** Writes the pack in one go (inside the caller's transaction). */
 export function writePack(
   db: Db,
   source: ParsedSource,
@@ -56,6 +57,30 @@ export function writePack(
   /** Ids present in the file but rejected (skipInvalid): neither updated nor retired. */
   rejected: ReadonlySet<string> = new Set(),
 ): PackWriteResult {
+  const steps = packWriter(db, source, valid, media, now, rejected);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+export interface PackWriterOptions {
+  /** Yield after this many questions, so a caller can commit in chunks (staged import). */
+  chunk?: number;
+  /** Write the pack removed and its new questions retired: invisible until `publishPack` (staged import of a new pack). */
+  hidden?: boolean;
+}
+
+/** The pack writer as steps: each `next()` writes up to `chunk` questions and yields how many are done. */
+export function* packWriter(
+  db: Db,
+  source: ParsedSource,
+  valid: ValidQuestion[],
+  media: Map<string, CheckedMedia>,
+  now: number,
+  rejected: ReadonlySet<string> = new Set(),
+  options: PackWriterOptions = {},
+): Generator<number, PackWriteResult, void> {
   const result: PackWriteResult = {
     key: source.pack.id,
     title: source.pack.title,
@@ -133,7 +158,9 @@ export function writePack(
     s.updatePack.run({ ...meta, key: meta.id, id: packId });
   } else {
     packId = Number(s.insertPack.run({ ...meta, key: meta.id }).lastInsertRowid);
+    if (options.hidden) db.prepare('UPDATE packs SET removed_at = ? WHERE id = ?').run(now, packId);
   }
+  const hide = db.prepare('UPDATE questions SET retired = 1 WHERE id = ?');
 
   const mediaIds = new Map<string, number>();
   for (const m of media.values()) {
@@ -187,7 +214,10 @@ export function writePack(
   });
 
   const seen = new Set<string>();
+  let done = 0;
   for (const { question: q } of valid) {
+    if (options.chunk && done > 0 && done % options.chunk === 0) yield done;
+    done++;
     seen.add(q.id);
     const hash = questionHash(q, media);
     const prior = existing.get(q.id);
@@ -215,6 +245,7 @@ export function writePack(
           .lastInsertRowid,
       );
       writeChildren(id, q, body);
+      if (options.hidden) hide.run(id);
       result.added++;
     }
   }
@@ -226,3 +257,16 @@ export function writePack(
   }
   return result;
 }
+
+/** Makes a pack written with `hidden` visible: one short transaction, so the import appears all at once. */
+export function publishPack(db: Db, key: string): void {
+  db.transaction(() => {
+    const pack = db.prepare('SELECT id FROM packs WHERE key = ?').get(key) as { id: number } | undefined;
+    if (!pack) return;
+    db.prepare('UPDATE questions SET retired = 0 WHERE pack_id = ? AND retired = 1').run(pack.id);
+    db.prepare('UPDATE packs SET removed_at = NULL WHERE id = ?').run(pack.id);
+  })();
+}
+
+/** Whether a pack with this key already exists (a re-import is written in one transaction, never staged). */
+export const packExists = (db: Db, key: string): boolean => !!db.prepare('SELECT 1 FROM packs WHERE key = ?').get(key);

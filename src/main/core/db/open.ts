@@ -46,7 +46,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     if (check !== 'ok') {
       throw new DatabaseError('DB_CORRUPT', `${file} failed its integrity check: ${check}. Restore it from a backup (vignette restore).`);
     }
-    if (!options.readonly) migrate(db);
+    if (!options.readonly) {
+      migrate(db);
+      beginImmediate(db);
+    }
     return db;
   } catch (error) {
     db.close();
@@ -70,4 +73,17 @@ export function migrate(db: Db, migrations: readonly string[] = MIGRATIONS): num
 
 export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Makes `db.transaction(fn)` begin IMMEDIATE (take the write lock first, waiting up to busy_timeout). With the default
+ * DEFERRED, a transaction that reads and then writes fails at once with SQLITE_BUSY when another connection (the jobs
+ * thread's staged import) committed in between; IMMEDIATE simply waits for the lock instead.
+ */
+function beginImmediate(db: Db): void {
+  const deferred = db.transaction.bind(db);
+  db.transaction = ((fn: (...args: never[]) => unknown) => {
+    const tx = deferred(fn);
+    return Object.assign((...args: never[]) => tx.immediate(...args), tx);
+  }) as Db['transaction'];
 }

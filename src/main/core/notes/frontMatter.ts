@@ -3,7 +3,7 @@
  * Anything else is ignored rather than reported, because vaults carry plugin keys we have no use for and should not
  * block an import. Also the outline vocabulary for notes' system and discipline values.
  */
-import { DISCIPLINES, SYSTEMS } from '../../../shared/pack';
+import { canonicalDiscipline as vocabularyDiscipline, canonicalSystem as vocabularySystem } from '../../../shared/vocabulary';
 
 
 type YamlValue = string | string[];
@@ -86,17 +86,7 @@ export const scalar = (value: YamlValue | undefined): string | null => {
 /** `tags: a, b` is a list too, as Obsidian reads it. */
 export const tagList = (value: YamlValue | undefined): string[] => (value === undefined ? [] : Array.isArray(value) ? value : splitList(value));
 
-// Same normalisation idea as bank/draft.ts, so "cardiovascular system" and "Renal and urinary" land on the outline names.
-const canonical = (list: readonly string[]) => {
-  const keyOf = (name: string) =>
-    name
-      .toLowerCase()
-      .replace(/ system$/, '')
-      .replace(/\band\b/g, '')
-      .replace(/[^a-z0-9]/g, '');
-  const byKey = new Map(list.map((name) => [keyOf(name), name]));
-  return (value: string | null) => (value === null ? null : (byKey.get(keyOf(value)) ?? value));
-};
-export const canonicalSystem = canonical(SYSTEMS);
-export const canonicalDiscipline = canonical(DISCIPLINES);
+// The shared vocabulary, so notes land on the same outline names as questions; an unknown name is kept as written.
+export const canonicalSystem = (value: string | null): string | null => (value === null ? null : (vocabularySystem(value) ?? value));
+export const canonicalDiscipline = (value: string | null): string | null => (value === null ? null : (vocabularyDiscipline(value) ?? value));
 

@@ -15,8 +15,8 @@ export function HomePage() {
   const info = useApi('app:info', {});
   const settings = useApi('settings:get', {});
   const open = useApi('blocks:list', { status: 'open' });
-  const loadSamples = useApiMutation('packs:loadSamples', ['app:info', 'packs:list', 'settings:get', 'questions:search', 'questions:facets']);
-  const dismiss = useApiMutation('settings:set', ['settings:get']);
+  const loadSamples = useApiMutation('packs:loadSamples');
+  const dismiss = useApiMutation('settings:set');
   const counts = info.data?.counts;
   const offerSamples = counts && counts.questions === 0 && settings.data && !settings.data.samplesOffered;
 

@@ -1,9 +1,9 @@
 /** Choosing what to import: native dialogs in Electron, file inputs and drag and drop in the browser. */
 import { useEffect, useRef, useState, type DragEvent } from 'react';
-import { pickNativeFiles } from '../../api';
+import { pickNativeFiles, type PickedFile } from '../../api';
 import { readDrop, readFileList, type UploadFile } from './readFiles';
 
-export type ImportSource = { kind: 'paths'; paths: string[] } | { kind: 'files'; files: UploadFile[] };
+export type ImportSource = { kind: 'picked'; picked: PickedFile[] } | { kind: 'files'; files: UploadFile[] };
 
 interface Props {
   onPicked: (source: ImportSource) => void;
@@ -39,8 +39,8 @@ export function FilePicker({ onPicked, onError, busy }: Props) {
   const pick = async (kind: 'files' | 'folder') => {
     const native = pickNativeFiles(kind);
     if (native) {
-      const paths = await native;
-      if (paths.length) onPicked({ kind: 'paths', paths });
+      const picked = await native;
+      if (picked.length) onPicked({ kind: 'picked', picked });
       return;
     }
     (kind === 'files' ? fileInput : folderInput).current?.click();

@@ -24,7 +24,7 @@ const FORMATS: { value: ImportFormat | ''; label: string }[] = [
 
 function describe(source: ImportSource): string {
   if (source.kind === 'files') return describeUploads(source.files);
-  const names = source.paths.map((p) => p.split(/[\\/]/).pop() ?? p);
+  const names = source.picked.map((p) => p.name);
   return names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
 }
 
@@ -37,7 +37,7 @@ export function ImportPage() {
   const [progress, setProgress] = useState<ProgressEvent | null>(null);
   const mapJson = useDebounced(JSON.stringify(mapRecord(rows)), 400);
   const preview = useApiMutation('packs:import');
-  const run = useApiMutation('packs:import', ['app:info', 'packs:list', 'questions:search', 'questions:facets', 'notes:search']);
+  const run = useApiMutation('packs:import');
 
   const map = JSON.parse(mapJson) as Record<string, string>;
   const mapIncomplete = format === 'json-map' && !(map.stem && map.choices && map.answer);
@@ -45,7 +45,7 @@ export function ImportPage() {
     if (!source) return null;
     const m = JSON.parse(mapJson) as Record<string, string>;
     return {
-      ...(source.kind === 'paths' ? { paths: source.paths } : { files: source.files }),
+      ...(source.kind === 'picked' ? { handles: source.picked.map((p) => p.handle) } : { files: source.files }),
       ...(format ? { format } : {}),
       ...(Object.keys(m).length && (format === 'json-map' || format === 'csv' || format === '') ? { map: m } : {}),
       skipInvalid,

@@ -17,7 +17,7 @@ const plural = (n: number, word: string) => `${n.toLocaleString()} ${word}${n ==
 
 export function PackList() {
   const packs = useApi('packs:list', {});
-  const loadSamples = useApiMutation('packs:loadSamples', ['app:info', 'packs:list', 'settings:get', 'questions:search', 'questions:facets', 'notes:search']);
+  const loadSamples = useApiMutation('packs:loadSamples');
 
   if (packs.isLoading) return null;
   if (packs.error) return <ErrorBox error={packs.error} title="Could not list your packs" />;
@@ -78,7 +78,7 @@ export function PackList() {
 
 function PackRow({ pack }: { pack: PackSummary }) {
   const [confirming, setConfirming] = useState(false);
-  const remove = useApiMutation('packs:remove', ['packs:list', 'questions:search', 'questions:facets', 'app:info']);
+  const remove = useApiMutation('packs:remove');
   return (
     <>
       <tr data-testid="pack-row">

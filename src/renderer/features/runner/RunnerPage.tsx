@@ -15,6 +15,7 @@ import { useRunnerKeys } from './useRunnerKeys';
 import { ExamSettingsPanel, useExamSettings } from './ExamSettings';
 import { TwoMinuteWarning } from './TwoMinuteWarning';
 import './runner.css';
+import { invalidateAfter } from '../../queries';
 
 export type Panel = 'labs' | 'calc' | 'note' | 'help' | 'end' | 'settings' | null;
 
@@ -40,7 +41,8 @@ export function RunnerPage() {
   }, [view]);
 
   useEffect(() => {
-    if (finished) void client.invalidateQueries({ queryKey: ['blocks:list'] });
+    // Finishing changes Home, the blocks list, statuses in the library and the facet counts: the table knows which.
+    if (finished) void invalidateAfter(client, 'blocks:end');
   }, [finished, client]);
 
   useRunnerKeys({ state, view, panel, setPanel, actions, disabled: paused || finished });

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { ErrorBox, PageHeader } from '../../components/common';
 import { useApi, useApiMutation } from '../../queries';
 import type { Settings } from '../../../shared/types';
+import { BackupsSection } from './BackupsSection';
 
 export function SettingsPage() {
   const settings = useApi('settings:get', {});
@@ -70,10 +71,11 @@ export function SettingsPage() {
           Everything lives in one file on this computer: <code data-testid="db-path">{info.data?.dbPath}</code> (schema version {info.data?.schemaVersion}).
         </p>
         <p className="muted">
-          Back it up with File → Back up database…, or from a terminal: <code>npx vignette backup my-backup.db</code>. Restore with{' '}
-          <code>npx vignette restore my-backup.db</code> while the app is closed.
+          From a terminal: <code>npx vignette backup my-backup.db</code> copies it (safe while the app runs); <code>npx vignette restore my-backup.db</code> works while
+          the app is closed.
         </p>
       </section>
+      <BackupsSection />
     </>
   );
 }

@@ -1,12 +1,10 @@
 /** Value helpers shared by the CSV and JSON-mapping importers. */
 import { createHash } from 'node:crypto';
-import type { Exam } from '../../../../shared/pack';
-
-const EXAM_ALIASES: Record<string, Exam> = { step1: 'step1', step2: 'step2ck', step2ck: 'step2ck', 'step2&3': 'step2ck', step3: 'step3' };
+import { canonicalExam } from '../../../../shared/vocabulary';
 
 /** "Step 2 CK", "step2", "step2&3" (MedQA) → step2ck; anything unknown is returned as given, for validation to report. */
 export function normaliseExam(raw: string): string {
-  return EXAM_ALIASES[raw.toLowerCase().replace(/[\s_-]+/g, '').replace(/^usmle/, '')] ?? raw;
+  return canonicalExam(raw) ?? raw;
 }
 
 /** Words spreadsheets use for difficulty, on the pack scale of 1 (easy) to 5 (hard). */

@@ -4,7 +4,7 @@
  * MedQA has no ids; a question's id is a hash of its text, so re-importing the same file finds the same questions.
  */
 import { createHash } from 'node:crypto';
-import type { Exam } from '../../../../shared/pack';
+import { canonicalExam } from '../../../../shared/vocabulary';
 import type { Problem } from '../../../../shared/result';
 import { slugFromFile, titleFromFile, type ParsedSource, type RawItem } from '../draft';
 import type { SourceGroup } from '../sources';
@@ -25,7 +25,6 @@ export function isMedqaArray(value: unknown): boolean {
   return typeof first === 'object' && first !== null && typeof first.question === 'string' && typeof first.options === 'object' && 'answer_idx' in first;
 }
 
-const EXAM_OF: Record<string, Exam> = { step1: 'step1', 'step2&3': 'step2ck', step2: 'step2ck', step2ck: 'step2ck', step3: 'step3' };
 
 /** Where a row came from: a line of JSONL or an element of a JSON array (exactly one of the two is set). */
 interface Where {
@@ -60,7 +59,7 @@ function medqaItem(file: string, row: unknown, where: Where): RawItem | Problem 
       stem: r.question,
       choices: letters.map((l) => ({ text: (options as Record<string, unknown>)[l] })),
       answer: String.fromCharCode(65 + letters.indexOf(answer)),
-      ...(meta && EXAM_OF[meta] ? { exam: EXAM_OF[meta] } : {}),
+      ...(meta && canonicalExam(meta) ? { exam: canonicalExam(meta) } : {}),
       tags: meta ? [`medqa:${meta}`] : [],
     },
   };

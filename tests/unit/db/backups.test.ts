@@ -3,7 +3,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { backupDatabase, restoreDatabase } from '../../../src/main/core/db/backup';
+import { backupsToKeep, copyDatabase, listBackups, writeBackup } from '../../../src/main/core/db/backups';
+import { restoreClosedDatabase } from '../../../src/main/core/db/restore';
+import type { BackupInfo } from '../../../src/shared/types';
 import { DatabaseError, openDatabase, type Db } from '../../../src/main/core/db/open';
 import { SCHEMA_VERSION } from '../../../src/main/core/db/migrations';
 import { tempDir } from '../../helpers/db';
@@ -39,13 +41,15 @@ function seeded(file: string, examDate: string): Db {
   return db;
 }
 
-describe('backupDatabase', () => {
-  it('writes a copy with the same rows, while the source stays open', async () => {
+const restoreDatabase = (source: string, target: string) => restoreClosedDatabase(source, target, Date.UTC(2026, 10, 27));
+
+describe('copyDatabase', () => {
+  it('writes a copy with the same rows, while the source stays open, as one file (not WAL)', async () => {
     const source = seeded(join(dir, 'live.db'), '2027-03-01');
     const dest = join(dir, 'copy.db');
-    const result = await backupDatabase(source, dest);
-    expect(result.path).toBe(dest);
-    expect(result.pages).toBeGreaterThan(0);
+    await copyDatabase(source, dest);
+    expect(existsSync(`${dest}.partial`)).toBe(false);
+    expect(readFileSync(dest).subarray(18, 20)).toEqual(Buffer.from([1, 1]));
 
     const copy = track(openDatabase(dest, { readonly: true }));
     expect(copy.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
@@ -61,7 +65,7 @@ describe('backupDatabase', () => {
     const source = seeded(join(dir, 'live.db'), '2027-03-01');
     const dest = join(dir, 'copy.db');
     writeFileSync(dest, 'an old, unrelated file');
-    await backupDatabase(source, dest);
+    await copyDatabase(source, dest);
     const copy = track(openDatabase(dest, { readonly: true }));
     expect(settingsRows(copy)).toEqual(settingsRows(source));
   });
@@ -71,7 +75,7 @@ describe('restoreDatabase', () => {
   it("replaces the target's content with the backup's", async () => {
     const source = seeded(join(dir, 'live.db'), '2027-03-01');
     const backup = join(dir, 'backup.db');
-    await backupDatabase(source, backup);
+    await copyDatabase(source, backup);
     source.close();
 
     const target = join(dir, 'target.db');
@@ -79,8 +83,13 @@ describe('restoreDatabase', () => {
     other.prepare('DELETE FROM self_assessments').run();
     other.close();
 
-    restoreDatabase(backup, target);
+    const { preRestore } = await restoreDatabase(backup, target);
     expect(existsSync(`${target}.restoring`)).toBe(false);
+    // What was replaced is kept, with its own data.
+    expect(preRestore?.reason).toBe('pre-restore');
+    expect(listBackups(target).map((b) => b.name)).toEqual([preRestore!.name]);
+    const kept = track(openDatabase(join(dir, 'backups', preRestore!.name), { readonly: true }));
+    expect(settingsRows(kept)).toContainEqual({ key: 'examDate', value: '"2030-12-31"' });
     const restored = track(openDatabase(target));
     expect(settingsRows(restored)).toEqual([
       { key: 'examDate', value: '"2027-03-01"' },
@@ -96,19 +105,14 @@ describe('restoreDatabase', () => {
     return { target, hash: sha256(target) };
   }
 
-  it('refuses a SQLite file that is not a Vignette database and leaves the target unchanged', () => {
+  it('refuses a SQLite file that is not a Vignette database and leaves the target unchanged', async () => {
     const { target, hash } = closedTarget();
     const foreign = join(dir, 'foreign.db');
     const f = new Database(foreign);
     f.exec("CREATE TABLE recipes (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO recipes (name) VALUES ('soup');");
     f.close();
 
-    let caught: unknown;
-    try {
-      restoreDatabase(foreign, target);
-    } catch (error) {
-      caught = error;
-    }
+    const caught = await restoreDatabase(foreign, target).catch((error: unknown) => error);
     expect(caught).toBeInstanceOf(DatabaseError);
     expect((caught as DatabaseError).code).toBe('DB_NOT_VIGNETTE');
     expect(sha256(target)).toBe(hash);
@@ -117,35 +121,84 @@ describe('restoreDatabase', () => {
     expect(settingsRows(db)).toContainEqual({ key: 'examDate', value: '"2030-12-31"' });
   });
 
-  it('refuses a garbage file and leaves the target unchanged', () => {
+  it('refuses a garbage file and leaves the target unchanged', async () => {
     const { target, hash } = closedTarget();
     const garbage = join(dir, 'garbage.db');
     writeFileSync(garbage, Buffer.from('this is not a database at all, just some text that goes on '.repeat(200)));
-    expect(() => restoreDatabase(garbage, target)).toThrow(/not a database/i);
+    await expect(restoreDatabase(garbage, target)).rejects.toThrow(/not a database/i);
     expect(sha256(target)).toBe(hash);
     expect(existsSync(`${target}.restoring`)).toBe(false);
   });
 
-  it('refuses a missing file and leaves the target unchanged', () => {
+  it('refuses a missing file and leaves the target unchanged', async () => {
     const { target, hash } = closedTarget();
-    expect(() => restoreDatabase(join(dir, 'nope.db'), target)).toThrow(DatabaseError);
+    await expect(restoreDatabase(join(dir, 'nope.db'), target)).rejects.toThrow(DatabaseError);
     expect(sha256(target)).toBe(hash);
   });
 
-  it('refuses a backup written by a newer app', () => {
+  it('refuses a backup written by a newer app', async () => {
     const { target, hash } = closedTarget();
     const newer = join(dir, 'newer.db');
     const n = new Database(newer);
     n.exec('CREATE TABLE packs (id INTEGER PRIMARY KEY)');
     n.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     n.close();
-    let caught: unknown;
-    try {
-      restoreDatabase(newer, target);
-    } catch (error) {
-      caught = error;
-    }
+    const caught = await restoreDatabase(newer, target).catch((error: unknown) => error);
     expect((caught as DatabaseError).code).toBe('DB_TOO_NEW');
     expect(sha256(target)).toBe(hash);
+  });
+});
+
+describe('corrupt backups', () => {
+  it('refuses a backup whose pages are damaged, and keeps no pre-restore copy because nothing changed', async () => {
+    const target = join(dir, 'target.db');
+    seeded(target, '2030-12-31').close();
+    const hash = sha256(target);
+    const source = seeded(join(dir, 'live.db'), '2027-03-01');
+    for (let i = 0; i < 300; i++) source.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(`k${i}`, JSON.stringify('x'.repeat(200)));
+    const backup = join(dir, 'backup.db');
+    await copyDatabase(source, backup);
+    const bytes = readFileSync(backup);
+    bytes.fill(0x5a, 4096 * 3, 4096 * 3 + 2000); // scribble over the middle of the fourth page
+    writeFileSync(backup, bytes);
+    const caught = await restoreDatabase(backup, target).catch((error: unknown) => error);
+    expect(caught).toBeInstanceOf(DatabaseError);
+    expect((caught as DatabaseError).code).toBe('DB_CORRUPT');
+    expect(sha256(target)).toBe(hash);
+    expect(listBackups(target)).toEqual([]);
+  });
+});
+
+describe('writeBackup and the rolling policy', () => {
+  const DAY = 86_400_000;
+  const now = Date.UTC(2026, 10, 27, 12);
+  const info = (daysAgo: number, reason: BackupInfo['reason'] = 'daily'): BackupInfo => ({ name: `b-${daysAgo}-${reason}`, createdAt: now - daysAgo * DAY, reason, bytes: 1 });
+
+  it('keeps the last day, the newest of each of 7 days and of 4 weeks, and every manual backup', () => {
+    const all = [0.1, 0.5, 1.2, 1.6, 2.2, 3.2, 4.2, 5.2, 6.2, 7.2, 8.2, 12.2, 19.2, 26.2, 33.2, 40.2, 60.2].map((d) => info(d));
+    all.push(info(90, 'manual'));
+    const keep = backupsToKeep(all, now);
+    // < 1 day: both; the newest of each of the 7 newest UTC days (1.6 and 2.2 days ago are both 25 Nov); then the
+    // newest of each of the 4 newest Monday-to-Sunday weeks (12.2 and 19.2 days ago add two older weeks).
+    expect([...keep].sort()).toEqual(
+      ['b-0.1-daily', 'b-0.5-daily', 'b-1.2-daily', 'b-1.6-daily', 'b-3.2-daily', 'b-4.2-daily', 'b-5.2-daily', 'b-6.2-daily', 'b-12.2-daily', 'b-19.2-daily', 'b-90-manual'].sort(),
+    );
+    expect(keep.has('b-2.2-daily')).toBe(false);
+    expect(keep.has('b-60.2-daily')).toBe(false);
+  });
+
+  it('writes into backups/, lists newest first with size, and prunes by the policy', async () => {
+    const dbPath = join(dir, 'vignette.db');
+    const db = seeded(dbPath, '2027-03-01');
+    for (let d = 30; d >= 0; d--) await writeBackup(db, dbPath, 'daily', now - d * DAY);
+    const list = listBackups(dbPath);
+    expect(list[0]!.createdAt).toBe(now);
+    expect(list.every((b) => b.bytes > 0 && b.reason === 'daily')).toBe(true);
+    expect(list.map((b) => b.createdAt)).toEqual([...list.map((b) => b.createdAt)].sort((a, b) => b - a));
+    // 7 daily ones, plus the older weeks' newest until 4 weeks are covered.
+    expect(list.length).toBeLessThanOrEqual(11);
+    expect(list.length).toBeGreaterThanOrEqual(8);
+    const copy = track(openDatabase(join(dir, 'backups', list[0]!.name), { readonly: true }));
+    expect(settingsRows(copy)).toContainEqual({ key: 'examDate', value: '"2027-03-01"' });
   });
 });

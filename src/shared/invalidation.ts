@@ -1,0 +1,77 @@
+/**
+ * Which cached results a call makes stale, from one table instead of key lists kept by hand at each call site.
+ * Every contract method names the data domains it *reads* (its cached result depends on them) and the domains it
+ * *changes*. After a successful call, the renderer refetches every cached query that reads a domain the call changed.
+ *
+ * The type requires an entry for every method in the contract: a new method is a compile error until it is listed.
+ */
+import type { Method } from './contract';
+
+export type Domain =
+  | 'settings'
+  /** packs and their question counts */
+  | 'packs'
+  /** question content: stems, choices, tags, media */
+  | 'questions'
+  /** what the student did to questions: answered, correct, marked (question_stats) — statuses, facets, counts */
+  | 'progress'
+  | 'notes'
+  /** blocks, their items and answers */
+  | 'blocks'
+  | 'backups';
+
+export const ALL_DOMAINS: readonly Domain[] = ['settings', 'packs', 'questions', 'progress', 'notes', 'blocks', 'backups'];
+
+interface Entry {
+  reads: readonly Domain[];
+  changes: readonly Domain[];
+}
+
+const read = (...reads: Domain[]): Entry => ({ reads, changes: [] });
+const change = (...changes: Domain[]): Entry => ({ reads: [], changes });
+/** Answering, marking, ending: a block's items and the question statuses built from them. */
+const blockWrite: Entry = { reads: ['blocks'], changes: ['blocks', 'progress'] };
+
+export const INVALIDATION = {
+  'app:info': read('packs', 'questions', 'notes', 'blocks', 'progress'),
+  'settings:get': read('settings'),
+  'settings:set': change('settings'),
+  'packs:list': read('packs'),
+  'packs:remove': change('packs', 'questions', 'progress'),
+  'packs:import': change('packs', 'questions', 'progress', 'notes', 'backups'),
+  'packs:loadSamples': change('packs', 'questions', 'progress', 'settings', 'backups'),
+  'questions:search': read('questions', 'packs', 'progress'),
+  'questions:facets': read('questions', 'packs', 'progress'),
+  'questions:get': read('questions', 'notes', 'progress'),
+  'media:get': read('questions'),
+  'notes:search': read('notes'),
+  'notes:get': read('notes'),
+  'blocks:count': read('questions', 'packs', 'progress'),
+  'blocks:create': { reads: [], changes: ['blocks', 'settings'] },
+  'blocks:list': read('blocks'),
+  'blocks:get': read('blocks'),
+  'blocks:item': read('blocks', 'questions'),
+  'blocks:goto': blockWrite,
+  'blocks:select': blockWrite,
+  'blocks:submit': blockWrite,
+  'blocks:strike': blockWrite,
+  'blocks:mark': blockWrite,
+  'blocks:highlight': blockWrite,
+  'blocks:note': blockWrite,
+  'blocks:tick': blockWrite,
+  'blocks:pause': blockWrite,
+  'blocks:resume': blockWrite,
+  'blocks:suspend': blockWrite,
+  'blocks:end': blockWrite,
+  'backups:list': read('backups'),
+  'backups:create': change('backups'),
+  // A restore replaces the whole database.
+  'backups:restore': change(...ALL_DOMAINS),
+} as const satisfies Record<Method, Entry>;
+
+/** The methods whose cached results a successful `method` call makes stale. */
+export function staleAfter(method: Method): Method[] {
+  const changed = new Set<Domain>(INVALIDATION[method].changes);
+  if (changed.size === 0) return [];
+  return (Object.keys(INVALIDATION) as Method[]).filter((m) => INVALIDATION[m].reads.some((d) => changed.has(d)));
+}
