@@ -63,6 +63,10 @@ export const INVALIDATION = {
   'blocks:resume': blockWrite,
   'blocks:suspend': blockWrite,
   'blocks:end': blockWrite,
+  // Exam-day simulations (issue 10) start and chain blocks.
+  'days:start': change('blocks'),
+  'days:get': read('blocks'),
+  'days:next': blockWrite,
   'backups:list': read('backups'),
   'backups:create': change('backups'),
   // A restore replaces the whole database.
