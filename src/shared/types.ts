@@ -1,6 +1,7 @@
 /** Domain types that cross the contract. Plain data only: no classes, no Dates (epoch milliseconds instead). */
 import type { Exam } from './pack';
 import type { Problem } from './result';
+import type { MissReason } from './reasons';
 
 export interface AppInfo {
   appVersion: string;
@@ -134,6 +135,8 @@ export interface QuestionView {
   objective?: string;
   references?: string[];
   retired: boolean;
+  /** Set when this is an earlier revision than the current one (a block item shows the revision it was drawn with). */
+  revision?: number;
 }
 
 export interface NoteSummary {
@@ -180,6 +183,8 @@ export interface BlockItemState {
   highlights: Highlight[];
   timeMs: number;
   repeat: boolean;
+  /** Why-I-missed-it reason tagged on this attempt (src/shared/reasons.ts), null when none. */
+  reason: MissReason | null;
 }
 
 export interface Highlight {

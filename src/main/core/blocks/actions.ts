@@ -8,6 +8,7 @@ import type { Db } from '../db/open';
 import { markdownToSafeHtml, htmlToText } from '../bank/sanitize';
 import { foldTime, type BlockRow } from './clock';
 import { loadBlock } from './state';
+import { ITEM_ANSWER_SQL, revisionAnswer } from '../bank/revisions';
 
 /** Folds time in its own transaction (so a block whose time ran out stays ended), then returns the fresh row. */
 export function advance(db: Db, blockId: number, now: number): BlockRow {
@@ -36,8 +37,9 @@ export function act<T>(db: Db, blockId: number, now: number, position: number | 
 }
 
 function itemRow(db: Db, blockId: number, position: number) {
-  return db.prepare('SELECT question_id, selected, submitted, struck, marked FROM block_items WHERE block_id = ? AND position = ?').get(blockId, position) as {
+  return db.prepare('SELECT question_id, revision, selected, submitted, struck, marked FROM block_items WHERE block_id = ? AND position = ?').get(blockId, position) as {
     question_id: number;
+    revision: number | null;
     selected: number | null;
     submitted: number;
     struck: number;
@@ -45,14 +47,11 @@ function itemRow(db: Db, blockId: number, position: number) {
   };
 }
 
-function choiceCount(db: Db, questionId: number): number {
-  return db.prepare('SELECT choice_count FROM questions WHERE id = ?').pluck().get(questionId) as number;
-}
 
 export function selectChoice(db: Db, block: BlockRow, position: number, choice: number | null, now: number): void {
   const item = itemRow(db, block.id, position);
   if (item.submitted) throw new AppError('CONFLICT', 'This answer was already submitted.');
-  if (choice !== null && choice >= choiceCount(db, item.question_id)) {
+  if (choice !== null && choice >= revisionAnswer(db, item.question_id, item.revision).choiceCount) {
     throw new AppError('BAD_INPUT', `This question has no choice ${String.fromCharCode(65 + choice)}`, [{ field: 'choice', message: 'out of range' }]);
   }
   if (item.selected === choice) return;
@@ -62,7 +61,7 @@ export function selectChoice(db: Db, block: BlockRow, position: number, choice: 
 
 export function strikeChoice(db: Db, block: BlockRow, position: number, choice: number, struck: boolean): void {
   const item = itemRow(db, block.id, position);
-  if (choice >= choiceCount(db, item.question_id)) throw new AppError('BAD_INPUT', 'No such choice', [{ field: 'choice', message: 'out of range' }]);
+  if (choice >= revisionAnswer(db, item.question_id, item.revision).choiceCount) throw new AppError('BAD_INPUT', 'No such choice', [{ field: 'choice', message: 'out of range' }]);
   const mask = struck ? item.struck | (1 << choice) : item.struck & ~(1 << choice);
   db.prepare('UPDATE block_items SET struck = ? WHERE block_id = ? AND position = ?').run(mask, block.id, position);
 }
@@ -130,9 +129,11 @@ function outcomeOf(selected: number | null, answer: number): 'correct' | 'incorr
 
 const recordStats = (db: Db) =>
   db.prepare(
-    `INSERT INTO question_stats (question_id, attempts, last_outcome, last_answered_at, marked) VALUES (?, 1, ?, ?, ?)
+    `INSERT INTO question_stats (question_id, attempts, last_outcome, last_answered_at, marked, last_block_id, last_position, last_reason)
+     VALUES (?, 1, ?, ?, ?, ?, ?, NULL)
      ON CONFLICT (question_id) DO UPDATE SET attempts = attempts + 1, last_outcome = excluded.last_outcome,
-       last_answered_at = excluded.last_answered_at, marked = excluded.marked`,
+       last_answered_at = excluded.last_answered_at, marked = excluded.marked,
+       last_block_id = excluded.last_block_id, last_position = excluded.last_position, last_reason = NULL`,
   );
 
 /** Tutor mode: lock the answer, score it now, and let the explanation show. */
@@ -141,18 +142,18 @@ export function submitItem(db: Db, block: BlockRow, position: number, now: numbe
   const item = itemRow(db, block.id, position);
   if (item.submitted) return;
   if (item.selected === null) throw new AppError('BAD_INPUT', 'Choose an answer before submitting.', [{ field: 'choice', message: 'no answer chosen' }]);
-  const answer = db.prepare('SELECT answer_index FROM questions WHERE id = ?').pluck().get(item.question_id) as number;
+  const { answer } = revisionAnswer(db, item.question_id, item.revision);
   const outcome = outcomeOf(item.selected, answer);
   db.prepare('UPDATE block_items SET submitted = 1, outcome = ? WHERE block_id = ? AND position = ?').run(outcome, block.id, position);
   db.prepare("INSERT INTO answer_events (block_id, position, at, choice, kind) VALUES (?, ?, ?, ?, 'submit')").run(block.id, position, now, item.selected);
-  recordStats(db).run(item.question_id, outcome, now, item.marked);
+  recordStats(db).run(item.question_id, outcome, now, item.marked, block.id, position);
 }
 
 /** Ends a block: every item not yet scored gets its outcome (unanswered = omitted), and the per-question stats move. */
 export function finishBlock(db: Db, block: BlockRow, now: number, reason: 'user' | 'time_up'): void {
   const pending = db
     .prepare(
-      `SELECT i.position, i.question_id, i.selected, i.marked, q.answer_index FROM block_items i JOIN questions q ON q.id = i.question_id
+      `SELECT i.position, i.question_id, i.selected, i.marked, ${ITEM_ANSWER_SQL} AS answer_index FROM block_items i JOIN questions q ON q.id = i.question_id
        WHERE i.block_id = ? AND i.outcome IS NULL`,
     )
     .all(block.id) as { position: number; question_id: number; selected: number | null; marked: number; answer_index: number }[];
@@ -161,7 +162,7 @@ export function finishBlock(db: Db, block: BlockRow, now: number, reason: 'user'
   for (const p of pending) {
     const outcome = outcomeOf(p.selected, p.answer_index);
     setOutcome.run(outcome, block.id, p.position);
-    stats.run(p.question_id, outcome, now, p.marked);
+    stats.run(p.question_id, outcome, now, p.marked, block.id, p.position);
   }
   const correct = db.prepare("SELECT count(*) FROM block_items WHERE block_id = ? AND outcome = 'correct'").pluck().get(block.id) as number;
   db.prepare("UPDATE blocks SET status = 'finished', running_since = NULL, finished_at = ?, end_reason = ?, correct_count = ? WHERE id = ?").run(

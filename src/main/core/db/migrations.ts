@@ -236,6 +236,32 @@ export const MIGRATIONS: readonly string[] = [
     value TEXT NOT NULL                           -- JSON
   ) WITHOUT ROWID;
   `,
+  // Issue 8 (learn from every miss): the question revision each block item was drawn with, so scoring and review
+  // never follow a later re-import; the why-I-missed-it reason on the attempt; a pointer from question_stats to the
+  // latest attempt (and its reason) so the review-missed queue reads one narrow table; notes deleted with undo.
+  `
+  ALTER TABLE block_items ADD COLUMN revision INTEGER;  -- questions.revision when drawn; older revisions live in question_revisions
+  ALTER TABLE block_items ADD COLUMN reason TEXT
+    CHECK (reason IN ('knowledge', 'misread', 'reasoning', 'time', 'guessed', 'careless'));  -- src/shared/reasons.ts
+  CREATE INDEX block_items_reason ON block_items (reason) WHERE reason IS NOT NULL;
+
+  -- Items drawn before this migration: the revision that was current when their block was created.
+  UPDATE block_items SET revision = coalesce(
+    (SELECT min(r.revision) FROM question_revisions r JOIN blocks b ON b.id = block_items.block_id
+      WHERE r.question_id = block_items.question_id AND r.replaced_at > b.created_at),
+    (SELECT q.revision FROM questions q WHERE q.id = block_items.question_id));
+
+  ALTER TABLE question_stats ADD COLUMN last_block_id INTEGER;  -- the latest scored attempt: (block_id, position)
+  ALTER TABLE question_stats ADD COLUMN last_position INTEGER;
+  ALTER TABLE question_stats ADD COLUMN last_reason TEXT;       -- that attempt's reason, kept in step by review/reasons.ts
+  UPDATE question_stats SET (last_block_id, last_position) = (
+    SELECT bi.block_id, bi.position FROM block_items bi JOIN blocks b ON b.id = bi.block_id
+    WHERE bi.question_id = question_stats.question_id AND bi.outcome IS NOT NULL
+    ORDER BY coalesce(b.finished_at, b.created_at) DESC, bi.block_id DESC LIMIT 1);
+  CREATE INDEX question_stats_answered ON question_stats (last_answered_at);
+
+  ALTER TABLE notes ADD COLUMN deleted_at INTEGER;  -- deleted notes wait here for Undo; they leave search at once
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
