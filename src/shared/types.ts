@@ -79,6 +79,8 @@ export interface QuestionFilters {
   tags?: string[];
   statuses?: QuestionStatus[];
   includeRetired?: boolean;
+  /** An explicit pool of question ids (review-missed, due cards, a dashboard row). */
+  questionIds?: number[];
 }
 
 export interface QuestionListItem {

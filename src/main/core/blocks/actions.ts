@@ -5,7 +5,6 @@
 import type { Highlight } from '../../../shared/types';
 import { AppError } from '../../../shared/result';
 import type { Db } from '../db/open';
-import { markdownToSafeHtml, htmlToText } from '../bank/sanitize';
 import { foldTime, type BlockRow } from './clock';
 import { loadBlock } from './state';
 import { ITEM_ANSWER_SQL, revisionAnswer } from '../bank/revisions';
@@ -91,35 +90,6 @@ export function gotoItem(db: Db, block: BlockRow, position: number, now: number)
   db.prepare('UPDATE blocks SET current_position = ? WHERE id = ?').run(position, block.id);
   db.prepare('UPDATE block_items SET first_seen = coalesce(first_seen, ?) WHERE block_id = ? AND position = ?').run(now, block.id, position);
   block.current_position = position;
-}
-
-/** The user's own note on the question of this item (one per question, shared across blocks). Empty text deletes it. */
-export function saveItemNote(db: Db, blockId: number, position: number, text: string, now: number): void {
-  const questionId = db.prepare('SELECT question_id FROM block_items WHERE block_id = ? AND position = ?').pluck().get(blockId, position) as number | undefined;
-  if (questionId === undefined) throw new AppError('NOT_FOUND', `Block ${blockId} has no item ${position + 1}`);
-  const existing = db.prepare("SELECT id FROM notes WHERE origin = 'user' AND question_id = ?").pluck().get(questionId) as number | undefined;
-  if (!text.trim()) {
-    if (existing !== undefined) {
-      db.prepare('DELETE FROM notes_fts WHERE rowid = ?').run(existing);
-      db.prepare('DELETE FROM notes WHERE id = ?').run(existing);
-    }
-    return;
-  }
-  const html = markdownToSafeHtml(text);
-  const title = htmlToText(markdownToSafeHtml(text.trim().split('\n')[0]!)).slice(0, 80) || 'Note';
-  const q = db.prepare('SELECT system, discipline FROM questions WHERE id = ?').get(questionId) as { system: string | null; discipline: string | null };
-  let id = existing;
-  if (id === undefined) {
-    id = Number(
-      db
-        .prepare("INSERT INTO notes (origin, question_id, title, body_md, body_html, system, discipline, created_at, updated_at) VALUES ('user', ?, ?, ?, ?, ?, ?, ?, ?)")
-        .run(questionId, title, text, html, q.system, q.discipline, now, now).lastInsertRowid,
-    );
-  } else {
-    db.prepare('UPDATE notes SET title = ?, body_md = ?, body_html = ?, updated_at = ? WHERE id = ?').run(title, text, html, now, id);
-    db.prepare('DELETE FROM notes_fts WHERE rowid = ?').run(id);
-  }
-  db.prepare('INSERT INTO notes_fts (rowid, title, body) VALUES (?, ?, ?)').run(id, title, htmlToText(html));
 }
 
 function outcomeOf(selected: number | null, answer: number): 'correct' | 'incorrect' | 'omitted' {

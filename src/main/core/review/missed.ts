@@ -1,0 +1,106 @@
+/**
+ * The review-missed queue: every question whose latest attempt was wrong, omitted or tagged "guessed" (optionally
+ * also marked ones), across all blocks. It reads question_stats (one narrow row per question met, with a pointer to
+ * the latest attempt and its reason) joined to the questions' filter columns, so it never scans the answer history.
+ */
+import type { MissedFilters, MissedItem, MissedList, Outcome } from '../../../shared/review';
+import type { MissReason } from '../../../shared/reasons';
+import type { Exam } from '../../../shared/pack';
+import type { Db } from '../db/open';
+import type { SqlWhere } from '../bank/filters';
+
+const placeholders = (n: number) => new Array(n).fill('?').join(', ');
+
+function whereMissed(f: MissedFilters): SqlWhere {
+  const missed = ["qs.last_outcome IN ('incorrect', 'omitted')", "qs.last_reason = 'guessed'"];
+  if (f.includeMarked) missed.push('qs.marked = 1');
+  const clauses = [`(${missed.join(' OR ')})`, 'qs.last_outcome IS NOT NULL'];
+  const params: unknown[] = [];
+  const inList = (column: string, values: readonly unknown[] | undefined) => {
+    if (!values?.length) return;
+    clauses.push(`${column} IN (${placeholders(values.length)})`);
+    params.push(...values);
+  };
+  inList('q.pack_id', f.packIds);
+  inList('q.exam', f.exams);
+  inList('q.system', f.systems);
+  inList('q.discipline', f.disciplines);
+  inList('qs.last_reason', f.reasons);
+  if (f.from !== undefined) {
+    clauses.push('qs.last_answered_at >= ?');
+    params.push(f.from);
+  }
+  if (f.to !== undefined) {
+    clauses.push('qs.last_answered_at < ?');
+    params.push(f.to);
+  }
+  return { sql: clauses.join(' AND '), params };
+}
+
+const FROM = 'question_stats qs JOIN questions q ON q.id = qs.question_id';
+
+interface Row {
+  question_id: number;
+  pack_title: string;
+  exam: Exam | null;
+  system: string | null;
+  discipline: string | null;
+  last_outcome: Outcome;
+  last_reason: MissReason | null;
+  marked: number;
+  last_answered_at: number;
+  last_block_id: number | null;
+  last_position: number | null;
+  stem_start: string | null;
+}
+
+export function listMissed(db: Db, filters: MissedFilters, page: number, pageSize: number): MissedList {
+  const where = whereMissed(filters);
+  const totals = db
+    .prepare(
+      `SELECT count(*) AS total,
+         coalesce(sum(qs.last_outcome = 'incorrect'), 0) AS incorrect, coalesce(sum(qs.last_outcome = 'omitted'), 0) AS omitted,
+         coalesce(sum(qs.last_reason = 'guessed'), 0) AS guessed, coalesce(sum(qs.marked = 1), 0) AS marked
+       FROM ${FROM} WHERE ${where.sql}`,
+    )
+    .get(...where.params) as { total: number; incorrect: number; omitted: number; guessed: number; marked: number };
+  const grouped = (column: string) =>
+    db
+      .prepare(`SELECT coalesce(${column}, '') AS value, count(*) AS count FROM ${FROM} WHERE ${where.sql} GROUP BY 1 ORDER BY 2 DESC, 1`)
+      .all(...where.params) as { value: string; count: number }[];
+  const rows = db
+    .prepare(
+      `SELECT qs.question_id, p.title AS pack_title, q.exam, q.system, q.discipline, qs.last_outcome, qs.last_reason, qs.marked,
+         qs.last_answered_at, qs.last_block_id, qs.last_position, substr(f.stem, 1, 160) AS stem_start
+       FROM ${FROM} JOIN packs p ON p.id = q.pack_id LEFT JOIN questions_fts f ON f.rowid = q.id
+       WHERE ${where.sql} ORDER BY qs.last_answered_at DESC, qs.question_id DESC LIMIT ? OFFSET ?`,
+    )
+    .all(...where.params, pageSize, page * pageSize) as Row[];
+  const { total, ...outcomeCounts } = totals;
+  return {
+    total,
+    counts: { ...outcomeCounts, reasons: grouped('qs.last_reason'), systems: grouped('q.system') },
+    items: rows.map(
+      (r): MissedItem => ({
+        questionId: r.question_id,
+        packTitle: r.pack_title,
+        exam: r.exam,
+        system: r.system,
+        discipline: r.discipline,
+        outcome: r.last_outcome,
+        reason: r.last_reason,
+        marked: r.marked === 1,
+        answeredAt: r.last_answered_at,
+        blockId: r.last_block_id,
+        position: r.last_position,
+        stemStart: r.stem_start ?? '',
+      }),
+    ),
+  };
+}
+
+/** Every question id in the queue (for "Build a block from these"), oldest question first. Retired ones are left out. */
+export function missedQuestionIds(db: Db, filters: MissedFilters): number[] {
+  const where = whereMissed(filters);
+  return db.prepare(`SELECT qs.question_id FROM ${FROM} WHERE ${where.sql} AND q.retired = 0 ORDER BY qs.question_id`).pluck().all(...where.params) as number[];
+}
