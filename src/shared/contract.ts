@@ -179,6 +179,7 @@ export const contract = {
     input: z.object({ filters: missedFiltersSchema.default({}), page: z.number().int().min(0).max(100_000).default(0), pageSize: z.number().int().min(1).max(200).default(50) }).strict(),
     output: returns<MissedList>(),
   },
+  'review:latest': { input: z.object({ questionId: id }).strict(), output: returns<{ blockId: number; position: number } | null>() },
   'review:missedIds': { input: z.object({ filters: missedFiltersSchema.default({}) }).strict(), output: returns<{ questionIds: number[] }>() },
   'notes:facets': { input: empty, output: returns<{ systems: CountRow[]; tags: CountRow[] }>() },
   'notes:question': { input: z.object({ questionId: id }).strict(), output: returns<{ id: number | null; text: string }>() },

@@ -98,6 +98,6 @@ export interface CountRow {
 }
 export interface MissedList {
   total: number;
-  counts: { incorrect: number; omitted: number; guessed: number; marked: number; reasons: CountRow[]; systems: CountRow[] };
+  counts: { incorrect: number; omitted: number; guessed: number; marked: number; reasons: CountRow[]; systems: CountRow[]; disciplines: CountRow[] };
   items: MissedItem[];
 }

@@ -79,7 +79,7 @@ describe('export', () => {
     const files = unzipSync(Buffer.from(zip.base64, 'base64'));
     expect(Object.keys(files)).toHaveLength(live);
     expect(zip.count).toBe(live);
-    const mine = Object.values(files).map(strFromU8).find((c) => c.includes('Zip me'))!;
+    const mine = Object.values(files).map((f) => strFromU8(f)).find((c) => c.includes('Zip me'))!;
     expect(mine).toContain(`question: ${questionIds[0]}`);
   });
 

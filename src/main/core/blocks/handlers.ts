@@ -42,7 +42,8 @@ export function blockHandlers(ctx: CoreContext) {
     'blocks:count': ({ filters }) => ({ available: countAvailable(db, filters) }),
     'blocks:create': (spec) => {
       const id = createBlock(db, spec, now(), Math.random);
-      writeSettings(db, { lastBlock: { ...spec, seed: undefined } as typeof spec });
+      // A one-off pool (review-missed, due cards) is not a setting to start the next block from.
+      writeSettings(db, { lastBlock: { ...spec, seed: undefined, filters: { ...spec.filters, questionIds: undefined } } as typeof spec });
       return state(id);
     },
     'blocks:list': ({ status }) => listBlocks(db, status, now()),

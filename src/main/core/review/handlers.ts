@@ -1,11 +1,11 @@
 import type { CoreContext } from '../context';
 import type { HandlerMap } from '../handler';
 import { allChanges, blockChanges } from './answerChanges';
-import { listMissed, missedQuestionIds } from './missed';
+import { latestAttempt, listMissed, missedQuestionIds } from './missed';
 import { tagReason } from './reasons';
 import { blockResults, reviewItem } from './results';
 
-type ReviewMethods = 'review:results' | 'review:item' | 'review:changes' | 'review:tag' | 'review:missed' | 'review:missedIds';
+type ReviewMethods = 'review:results' | 'review:item' | 'review:changes' | 'review:tag' | 'review:missed' | 'review:missedIds' | 'review:latest';
 
 export function reviewHandlers(ctx: CoreContext) {
   const { db, clock } = ctx;
@@ -23,5 +23,6 @@ export function reviewHandlers(ctx: CoreContext) {
     },
     'review:missed': ({ filters, page, pageSize }) => listMissed(db, filters, page, pageSize),
     'review:missedIds': ({ filters }) => ({ questionIds: missedQuestionIds(db, filters) }),
+    'review:latest': ({ questionId }) => latestAttempt(db, questionId),
   } satisfies HandlerMap<ReviewMethods>;
 }

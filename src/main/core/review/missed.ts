@@ -79,7 +79,7 @@ export function listMissed(db: Db, filters: MissedFilters, page: number, pageSiz
   const { total, ...outcomeCounts } = totals;
   return {
     total,
-    counts: { ...outcomeCounts, reasons: grouped('qs.last_reason'), systems: grouped('q.system') },
+    counts: { ...outcomeCounts, reasons: grouped('qs.last_reason'), systems: grouped('q.system'), disciplines: grouped('q.discipline') },
     items: rows.map(
       (r): MissedItem => ({
         questionId: r.question_id,
@@ -103,4 +103,12 @@ export function listMissed(db: Db, filters: MissedFilters, page: number, pageSiz
 export function missedQuestionIds(db: Db, filters: MissedFilters): number[] {
   const where = whereMissed(filters);
   return db.prepare(`SELECT qs.question_id FROM ${FROM} WHERE ${where.sql} AND q.retired = 0 ORDER BY qs.question_id`).pluck().all(...where.params) as number[];
+}
+
+/** Where a question was last answered (its review), or null if never scored. */
+export function latestAttempt(db: Db, questionId: number): { blockId: number; position: number } | null {
+  const row = db.prepare('SELECT last_block_id AS blockId, last_position AS position FROM question_stats WHERE question_id = ? AND last_block_id IS NOT NULL').get(questionId) as
+    | { blockId: number; position: number }
+    | undefined;
+  return row ?? null;
 }

@@ -1,11 +1,13 @@
 /** Create a block: choose the pool with live counts, the size and pace, the mode and the order. */
 import { useEffect, useMemo, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { ErrorBox, PageHeader } from '../../components/common';
 import { useApi, useApiMutation } from '../../queries';
 import type { BlockSpecInput, FacetCount, QuestionFilters } from '../../../shared/types';
 import { FilterChips } from './FilterChips';
+import { PoolBanner, withPool } from './PoolBanner';
+import { poolFromState } from './pool';
 
 const PRESETS = [
   { id: 'usmle', label: 'USMLE block', detail: '40 questions · 60 min', size: 40, seconds: 90 },
@@ -22,6 +24,7 @@ export function BuilderPage() {
   const [preset, setPreset] = useState<PresetId>('usmle');
   const [tutorTimer, setTutorTimer] = useState(false);
   const navigate = useNavigate();
+  const pool = poolFromState(useLocation().state);
   const client = useQueryClient();
   const create = useApiMutation('blocks:create', ['blocks:list', 'settings:get']);
 
@@ -29,12 +32,12 @@ export function BuilderPage() {
   useEffect(() => {
     if (spec || !settings.data) return;
     const last = settings.data.lastBlock;
-    const start = last ? { ...DEFAULT_SPEC, ...last } : DEFAULT_SPEC;
+    const start = withPool(last ? { ...DEFAULT_SPEC, ...last } : DEFAULT_SPEC, pool);
     setSpec(start);
     const match = PRESETS.find((p) => p.size === start.size && p.seconds === start.secondsPerQuestion);
     setPreset(match?.id ?? 'custom');
     setTutorTimer(start.mode === 'tutor' && start.secondsPerQuestion !== null);
-  }, [settings.data, spec]);
+  }, [settings.data, spec, pool]);
 
   const filters = spec?.filters ?? {};
   const facets = useApi('questions:facets', { query: '', filters }, { placeholderData: (prev) => prev });
@@ -90,10 +93,11 @@ export function BuilderPage() {
             <span className="pool-count" data-testid="available">
               <strong>{available}</strong> question{available === 1 ? '' : 's'} available
             </span>
-            <button className="link" onClick={() => update({ filters: {} })}>
+            <button className="link" onClick={() => update({ filters: { questionIds: filters.questionIds } })}>
               Clear filters
             </button>
           </div>
+          {filters.questionIds && <PoolBanner label={pool?.label ?? `${filters.questionIds.length} chosen questions`} onClear={() => update({ filters: { ...filters, questionIds: undefined } })} />}
           {dims.map(([dim, label, values]) => (
             <FilterChips key={dim} label={label} values={values} selected={((filters[dim] as (string | number)[] | undefined) ?? []).map(String)} onToggle={(v) => toggle(dim, v)} />
           ))}
