@@ -8,6 +8,7 @@ import type { MissReason } from '../../../shared/reasons';
 import type { Exam } from '../../../shared/pack';
 import type { Db } from '../db/open';
 import type { SqlWhere } from '../bank/filters';
+import { clip } from './results';
 
 const placeholders = (n: number) => new Array(n).fill('?').join(', ');
 
@@ -71,7 +72,7 @@ export function listMissed(db: Db, filters: MissedFilters, page: number, pageSiz
   const rows = db
     .prepare(
       `SELECT qs.question_id, p.title AS pack_title, q.exam, q.system, q.discipline, qs.last_outcome, qs.last_reason, qs.marked,
-         qs.last_answered_at, qs.last_block_id, qs.last_position, substr(f.stem, 1, 160) AS stem_start
+         qs.last_answered_at, qs.last_block_id, qs.last_position, substr(f.stem, 1, 161) AS stem_start
        FROM ${FROM} JOIN packs p ON p.id = q.pack_id LEFT JOIN questions_fts f ON f.rowid = q.id
        WHERE ${where.sql} ORDER BY qs.last_answered_at DESC, qs.question_id DESC LIMIT ? OFFSET ?`,
     )
@@ -93,7 +94,7 @@ export function listMissed(db: Db, filters: MissedFilters, page: number, pageSiz
         answeredAt: r.last_answered_at,
         blockId: r.last_block_id,
         position: r.last_position,
-        stemStart: r.stem_start ?? '',
+        stemStart: clip(r.stem_start ?? '', 160),
       }),
     ),
   };

@@ -11,6 +11,8 @@ import { relatedNotes } from '../notes/queries';
 import { blockChanges, zeroCounts } from './answerChanges';
 
 const STEM_START = 140;
+/** The first `n` characters, with an ellipsis when there was more. */
+export const clip = (text: string, n: number) => (text.length > n ? `${text.slice(0, n).trimEnd()}…` : text);
 
 interface Row {
   position: number;
@@ -33,7 +35,7 @@ export function blockResults(db: Db, blockId: number, now: number): BlockResults
   const rows = db
     .prepare(
       `SELECT i.position, i.question_id, i.outcome, i.marked, i.time_ms, i.selected, i.reason, ${ITEM_ANSWER_SQL} AS answer,
-         q.system, q.discipline, substr(f.stem, 1, ${STEM_START}) AS stem_start,
+         q.system, q.discipline, substr(f.stem, 1, ${STEM_START + 1}) AS stem_start,
          CASE WHEN i.revision <> q.revision THEN (SELECT json_extract(r.content, '$.stem') FROM question_revisions r
            WHERE r.question_id = i.question_id AND r.revision = i.revision) END AS old_stem
        FROM block_items i JOIN questions q ON q.id = i.question_id LEFT JOIN questions_fts f ON f.rowid = q.id
@@ -59,7 +61,7 @@ export function blockResults(db: Db, blockId: number, now: number): BlockResults
     reason: r.reason,
     system: r.system,
     discipline: r.discipline,
-    stemStart: r.old_stem !== null ? htmlToText(r.old_stem).slice(0, STEM_START) : (r.stem_start ?? ''),
+    stemStart: clip(r.old_stem !== null ? htmlToText(r.old_stem) : (r.stem_start ?? ''), STEM_START),
   }));
   const count = (pred: (i: ResultItem) => boolean) => items.filter(pred).length;
   const reasons: BlockResults['reasons'] = {};
