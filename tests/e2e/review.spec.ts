@@ -167,3 +167,37 @@ test('deleting a note in the Notebook can be undone, and bad reasons are refused
   expect(body.ok).toBe(false);
   expect(body.error.details[0]!.field).toBe('reason');
 });
+
+test('dark mode: results and item review keep their colours and focus rings; the library writes the same note', async ({ page, server, request }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await api(request, server, 'packs:loadSamples');
+  await api(request, server, 'settings:set', { theme: 'dark' });
+  const block = await api<Block>(request, server, 'blocks:create', { filters: {}, size: 3, mode: 'tutor', secondsPerQuestion: null, order: 'random', seed: 5 });
+  await api(request, server, 'blocks:select', { blockId: block.id, position: 0, choice: 0 });
+  await api(request, server, 'blocks:select', { blockId: block.id, position: 0, choice: 1 });
+  await api(request, server, 'blocks:end', { blockId: block.id });
+  await page.goto(`${server.baseURL}#/blocks/${block.id}/review`);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  const results = new ResultsModel(page);
+  await expect(results.rows).toHaveCount(3);
+  await page.keyboard.press('Tab');
+  await results.rows.first().focus();
+  await expect(results.rows.first()).toBeFocused();
+  const outline = await results.rows.first().evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(outline).toBe('solid');
+  await page.screenshot({ path: `${SHOTS}/review-results-dark.png`, fullPage: true });
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('item-review')).toBeVisible();
+  await page.getByTestId('reason-bar').getByRole('button').first().focus();
+  await page.screenshot({ path: `${SHOTS}/review-item-dark.png` });
+
+  // A note written in the library is the same note the review shows.
+  const questionId = block.items[0]!.questionId;
+  await page.goto(`${server.baseURL}#/library?question=${questionId}`);
+  await page.locator('#library-note').fill('Library note: platypine');
+  await expect(page.getByTestId('question-preview').getByTestId('note-status')).toHaveText('Saved');
+  const stored = await api<{ text: string }>(request, server, 'notes:question', { questionId });
+  expect(stored.text).toBe('Library note: platypine');
+  await page.goto(`${server.baseURL}#/blocks/${block.id}/review/0`);
+  await expect(page.getByTestId('note-editor')).toHaveValue('Library note: platypine');
+});
