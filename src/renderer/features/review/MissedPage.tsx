@@ -4,7 +4,7 @@
  * opens Create block with exactly this selection as its pool.
  */
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { EmptyState, ErrorBox, Loading, PageHeader, formatDate } from '../../components/common';
 import { useApi } from '../../queries';
 import { call } from '../../api';
@@ -18,10 +18,28 @@ const PAGE = 50;
 const EXAM_LABEL: Record<Exam, string> = { step1: 'Step 1', step2ck: 'Step 2 CK', step3: 'Step 3' };
 const dayStart = (iso: string) => new Date(`${iso}T00:00:00`).getTime();
 
+function parseFilters(raw: string | null): MissedFilters {
+  try {
+    const value = raw ? (JSON.parse(raw) as unknown) : {};
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as MissedFilters) : {};
+  } catch {
+    return {};
+  }
+}
+function withParam(p: URLSearchParams, key: string, value: string | null): URLSearchParams {
+  const next = new URLSearchParams(p);
+  if (value === null) next.delete(key);
+  else next.set(key, value);
+  return next;
+}
+
 export function MissedPage() {
-  const [filters, setFilters] = useState<MissedFilters>({});
-  const [page, setPage] = useState(0);
-  const [dates, setDates] = useState({ from: '', to: '' });
+  // Filters live in the URL: Back from an item returns to the same selection, and a reload keeps it.
+  const [params, setParams] = useSearchParams();
+  const filters = parseFilters(params.get('f'));
+  const page = Number(params.get('page')) || 0;
+  const setPage = (n: number) => setParams((p) => withParam(p, 'page', n ? String(n) : null));
+  const dates = { from: params.get('from') ?? '', to: params.get('to') ?? '' };
   const [building, setBuilding] = useState<unknown>(null);
   const navigate = useNavigate();
   const list = useApi('review:missed', { filters, page, pageSize: PAGE }, { placeholderData: (prev) => prev });
@@ -29,19 +47,18 @@ export function MissedPage() {
   const options = useApi('review:missed', { filters: { includeMarked: filters.includeMarked }, page: 0, pageSize: 1 });
   const packs = useApi('packs:list', {});
 
-  const set = (patch: Partial<MissedFilters>) => {
-    setPage(0);
-    setFilters((f) => {
-      const next = { ...f, ...patch };
-      for (const k of Object.keys(next) as (keyof MissedFilters)[]) if (next[k] === undefined) delete next[k];
-      return next;
+  const set = (patch: Partial<MissedFilters>, extra: Record<string, string | null> = {}) => {
+    const next = { ...filters, ...patch };
+    for (const k of Object.keys(next) as (keyof MissedFilters)[]) if (next[k] === undefined) delete next[k];
+    setParams((p) => {
+      let q = withParam(p, 'f', Object.keys(next).length ? JSON.stringify(next) : null);
+      q = withParam(q, 'page', null);
+      for (const [k, v] of Object.entries(extra)) q = withParam(q, k, v);
+      return q;
     });
   };
   const one = <T,>(value: string, cast: (v: string) => T = (v) => v as T) => (value ? [cast(value)] : undefined);
-  const setDate = (key: 'from' | 'to', iso: string) => {
-    setDates((d) => ({ ...d, [key]: iso }));
-    set({ [key]: iso ? dayStart(iso) + (key === 'to' ? 86_400_000 : 0) : undefined });
-  };
+  const setDate = (key: 'from' | 'to', iso: string) => set({ [key]: iso ? dayStart(iso) + (key === 'to' ? 86_400_000 : 0) : undefined }, { [key]: iso || null });
 
   const build = async () => {
     setBuilding(null);
