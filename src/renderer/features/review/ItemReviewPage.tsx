@@ -4,10 +4,12 @@
  * list the results page showed; 1–6 tag a reason; N writes a note; Esc goes back; ? lists the keys.
  */
 import { useEffect, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ErrorBox, Loading, PageHeader } from '../../components/common';
 import { QuestionBody } from '../../components/QuestionBody';
-import { useApi, useApiMutation } from '../../queries';
+import { useApi } from '../../queries';
+import { call, type ApiError } from '../../api';
 import { MISS_REASONS, type MissReason } from '../../../shared/reasons';
 import type { ReviewItem } from '../../../shared/review';
 import { Snippet } from '../library/Snippet';
@@ -30,7 +32,15 @@ export function ItemReviewPage() {
   const sort = parseSort(search.get('sort'));
   const results = useApi('review:results', { blockId });
   const item = useApi('review:item', { blockId, position });
-  const tag = useApiMutation('review:tag', ['review:results', 'review:item', 'review:missed']);
+  const client = useQueryClient();
+  // Tags run one after another (a shared scope) and show at once, so quick key presses are neither lost nor reordered.
+  const [optimistic, setOptimistic] = useState<{ position: number; reason: MissReason | null } | null>(null);
+  const tag = useMutation<unknown, ApiError, { blockId: number; position: number; reason: MissReason | null }>({
+    mutationFn: (input) => call('review:tag', input),
+    scope: { id: 'review:tag' },
+    onError: () => setOptimistic(null),
+    onSettled: () => Promise.all(['review:results', 'review:missed'].map((m) => client.invalidateQueries({ queryKey: [m] }))),
+  });
   const [help, setHelp] = useState(false);
 
   const list = results.data ? filterResults(results.data.items, filter, sort) : [];
@@ -41,7 +51,11 @@ export function ItemReviewPage() {
     const next = list[index + delta];
     if (next) navigate(`/blocks/${blockId}/review/${next.position}${query}`, { replace: true });
   };
-  const setReason = (reason: MissReason | null) => tag.mutate({ blockId, position, reason });
+  const reasonShown = optimistic?.position === position ? optimistic.reason : (row?.reason ?? null);
+  const setReason = (reason: MissReason | null) => {
+    setOptimistic({ position, reason });
+    tag.mutate({ blockId, position, reason });
+  };
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -56,10 +70,10 @@ export function ItemReviewPage() {
       else if (key === 'Escape') navigate(`/blocks/${blockId}/review${query}`);
       else if (key === '?') setHelp(true);
       else if (key === 'n' || key === 'N') document.getElementById('question-note')?.focus();
-      else if (/^[1-6]$/.test(key) && row && !tag.isPending) {
+      else if (/^[1-6]$/.test(key) && row) {
         const reason = MISS_REASONS[Number(key) - 1]!;
         if (!allowedReasons(row.outcome).includes(reason)) return;
-        setReason(row.reason === reason ? null : reason);
+        setReason(reasonShown === reason ? null : reason);
       } else return;
       e.preventDefault();
     };
@@ -116,7 +130,7 @@ export function ItemReviewPage() {
         </article>
         <aside className="item-side">
           <section className="card">
-            <ReasonBar outcome={row.outcome} reason={row.reason} onChange={setReason} busy={tag.isPending} />
+            <ReasonBar outcome={row.outcome} reason={reasonShown} onChange={setReason} />
             <ErrorBox error={tag.error} title="The reason was not saved" />
           </section>
           <section className="card answer-facts">

@@ -6,7 +6,7 @@ export function allowedReasons(outcome: Outcome): readonly MissReason[] {
   return outcome === 'correct' ? REASONS_FOR_CORRECT : MISS_REASONS;
 }
 
-export function ReasonBar({ outcome, reason, onChange, busy }: { outcome: Outcome; reason: MissReason | null; onChange: (r: MissReason | null) => void; busy?: boolean }) {
+export function ReasonBar({ outcome, reason, onChange }: { outcome: Outcome; reason: MissReason | null; onChange: (r: MissReason | null) => void }) {
   const allowed = allowedReasons(outcome);
   return (
     <fieldset className="reason-bar" data-testid="reason-bar">
@@ -20,7 +20,7 @@ export function ReasonBar({ outcome, reason, onChange, busy }: { outcome: Outcom
               type="button"
               aria-pressed={reason === r}
               aria-keyshortcuts={String(i + 1)}
-              disabled={!enabled || busy}
+              disabled={!enabled}
               title={enabled ? `${MISS_REASON_LABELS[r]} (key ${i + 1})` : 'A correct answer can only be tagged “Guessed”'}
               data-testid={`reason-${r}`}
               onClick={() => onChange(reason === r ? null : r)}
