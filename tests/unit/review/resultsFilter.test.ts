@@ -1,6 +1,6 @@
 /** The results filter and sort that both the table and the item review's previous/next use. */
 import { describe, expect, it } from 'vitest';
-import { filterResults, parseFilter, parseSort } from '../../../src/renderer/features/review/resultsFilter';
+import { filterResults, parseFilter, parseSort } from '../../../src/shared/resultsFilter';
 import type { ResultItem } from '../../../src/shared/review';
 
 const zero = { correct_to_incorrect: 0, incorrect_to_correct: 0, incorrect_to_incorrect: 0 };

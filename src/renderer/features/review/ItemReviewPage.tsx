@@ -18,7 +18,7 @@ import { noteTitle } from '../notebook/NoteList';
 import { OUTCOME, letter } from './labels';
 import { ReasonBar, allowedReasons } from './ReasonBar';
 import { ReviewHelp } from './ReviewHelp';
-import { filterResults, parseFilter, parseSort } from './resultsFilter';
+import { filterResults, parseFilter, parseSort } from '../../../shared/resultsFilter';
 
 const typing = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 

@@ -7,7 +7,7 @@ import { EmptyState, ErrorBox, Loading, PageHeader, formatDuration, percent } fr
 import { useApi } from '../../queries';
 import { CHANGE_KINDS, CHANGE_LABELS, type BlockResults } from '../../../shared/review';
 import { MISS_REASONS, MISS_REASON_LABELS } from '../../../shared/reasons';
-import { BASIC_FILTERS, filterResults, matches, parseFilter, parseSort, type ResultFilter } from './resultsFilter';
+import { BASIC_FILTERS, filterResults, matches, parseFilter, parseSort, type ResultFilter } from '../../../shared/resultsFilter';
 import { ResultsTable } from './ResultsTable';
 import './review.css';
 

@@ -3,7 +3,7 @@ import { formatDuration } from '../../components/common';
 import type { ResultItem } from '../../../shared/review';
 import { MISS_REASON_LABELS } from '../../../shared/reasons';
 import { OUTCOME, letter } from './labels';
-import { changeCount } from './resultsFilter';
+import { changeCount } from '../../../shared/resultsFilter';
 
 export function ResultsTable({ rows, onOpen }: { rows: ResultItem[]; onOpen: (position: number) => void }) {
   return (

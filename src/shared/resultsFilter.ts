@@ -1,9 +1,9 @@
 /**
- * Filtering and sorting a block's result rows. Pure, so the results table and the item review's previous/next walk the
- * same list: stepping through "incorrect" visits exactly the rows the table shows. The filter lives in the URL.
+ * Filtering and sorting a block's result rows. Pure, so the results table and the item review's previous/next walk
+ * the same list: stepping through "incorrect" visits exactly the rows the table shows. The filter lives in the URL.
  */
-import { CHANGE_KINDS, type ChangeKind, type ResultItem } from '../../../shared/review';
-import { MISS_REASONS, type MissReason } from '../../../shared/reasons';
+import { CHANGE_KINDS, type ChangeKind, type ResultItem } from './review';
+import { MISS_REASONS, type MissReason } from './reasons';
 
 export type ResultFilter = 'all' | 'incorrect' | 'marked' | 'omitted' | 'changed' | ChangeKind | `reason:${MissReason}`;
 export type ResultSort = 'position' | 'time';
