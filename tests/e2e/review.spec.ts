@@ -126,6 +126,9 @@ test('results, keyboard item review with reasons and a note, notebook, review mi
   await expect(missed.rows).toHaveCount(1);
   await page.getByTestId('missed-reason').selectOption('');
   await expect(missed.rows).toHaveCount(expected.length);
+  // Read the explanation right there: a row shows its question beside the list.
+  await missed.rows.first().click();
+  await expect(page.getByTestId('question-preview').getByRole('region', { name: 'Explanation' })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/review-missed.png`, fullPage: true });
 
   // Build a block from these: Create block opens with the selection as its pool.

@@ -13,6 +13,7 @@ import { MISS_REASONS, MISS_REASON_LABELS, type MissReason } from '../../../shar
 import { EXAMS, type Exam } from '../../../shared/pack';
 import { OUTCOME } from './labels';
 import type { BuilderPool } from '../builder/pool';
+import { QuestionPreview } from '../library/QuestionPreview';
 
 const PAGE = 50;
 const EXAM_LABEL: Record<Exam, string> = { step1: 'Step 1', step2ck: 'Step 2 CK', step3: 'Step 3' };
@@ -40,6 +41,9 @@ export function MissedPage() {
   const page = Number(params.get('page')) || 0;
   const setPage = (n: number) => setParams((p) => withParam(p, 'page', n ? String(n) : null));
   const dates = { from: params.get('from') ?? '', to: params.get('to') ?? '' };
+  // The selected row's question and explanations show beside the list: read them here, open the full review on demand.
+  const selected = Number(params.get('q')) || null;
+  const select = (id: number | null) => setParams((p) => withParam(p, 'q', id === null ? null : String(id)));
   const [building, setBuilding] = useState<unknown>(null);
   const navigate = useNavigate();
   const list = useApi('review:missed', { filters, page, pageSize: PAGE }, { placeholderData: (prev) => prev });
@@ -191,14 +195,15 @@ export function MissedPage() {
         </EmptyState>
       )}
       {data && data.total > 0 && (
-        <section className="card">
+        <div className={selected ? 'two-pane' : ''}>
+        <section className="card missed-list">
           <table className="data" data-testid="missed-table">
             <thead>
               <tr>
                 <th>Outcome</th>
                 <th>Question</th>
                 <th>Reason</th>
-                <th>Answered</th>
+                <th />
               </tr>
             </thead>
             <tbody>
@@ -206,17 +211,38 @@ export function MissedPage() {
                 const o = OUTCOME[i.outcome];
                 const to = i.blockId !== null ? `/blocks/${i.blockId}/review/${i.position}` : `/questions/${i.questionId}`;
                 return (
-                  <tr key={i.questionId} className="clickable" tabIndex={0} data-testid="missed-row" data-question-id={i.questionId} onClick={() => navigate(to)} onKeyDown={(e) => e.key === 'Enter' && navigate(to)}>
+                  <tr
+                    key={i.questionId}
+                    className={`clickable${selected === i.questionId ? ' selected' : ''}`}
+                    tabIndex={0}
+                    aria-selected={selected === i.questionId}
+                    data-testid="missed-row"
+                    data-question-id={i.questionId}
+                    onClick={() => select(selected === i.questionId ? null : i.questionId)}
+                    onKeyDown={(e) => {
+                      if (e.key === 'Enter') navigate(to);
+                      if (e.key === ' ') {
+                        e.preventDefault();
+                        select(i.questionId);
+                      }
+                    }}
+                  >
                     <td className="nowrap">
                       <span className={`badge ${o.tone}`}>{o.label}</span>
                       {i.marked && <span className="flag" title="Marked">⚑</span>}
                     </td>
                     <td>
                       <div className="result-stem">{i.stemStart}</div>
-                      <div className="result-meta">{[i.packTitle, i.exam ? EXAM_LABEL[i.exam] : null, i.system, i.discipline].filter(Boolean).join(' · ')}</div>
+                      <div className="result-meta">
+                        {[i.packTitle, i.exam ? EXAM_LABEL[i.exam] : null, i.system, i.discipline, `answered ${formatDate(i.answeredAt)}`].filter(Boolean).join(' · ')}
+                      </div>
                     </td>
                     <td>{i.reason ? <span className="badge accent">{MISS_REASON_LABELS[i.reason]}</span> : <span className="muted small">—</span>}</td>
-                    <td className="nowrap muted small">{formatDate(i.answeredAt)}</td>
+                    <td className="actions">
+                      <Link className="button" to={to} onClick={(e) => e.stopPropagation()} data-testid="missed-open">
+                        Review
+                      </Link>
+                    </td>
                   </tr>
                 );
               })}
@@ -236,6 +262,8 @@ export function MissedPage() {
             </div>
           )}
         </section>
+        {selected && <QuestionPreview id={selected} onClose={() => select(null)} />}
+        </div>
       )}
     </>
   );
