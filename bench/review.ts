@@ -2,6 +2,7 @@
 import type { Api } from '../src/main/core/api';
 import type { Db } from '../src/main/core/db/open';
 import { MISS_REASONS } from '../src/shared/reasons';
+import { recordChanges } from '../src/main/core/review/answerChanges';
 
 type Record = (name: string, unit: string, samples: number[], budget: number | null, baseline?: number[]) => void;
 type Time = (fn: () => unknown) => Promise<number>;
@@ -13,6 +14,11 @@ export function seedReviewHistory(db: Db, notes: number): void {
     db.prepare(`UPDATE block_items SET reason = json_extract(?, '$[' || (question_id % 6) || ']') WHERE outcome = 'incorrect' AND (block_id + position) % 3 = 0`).run(
       JSON.stringify(MISS_REASONS),
     );
+    // Answer history: every answer selected once, one in ten changed from another choice first.
+    db.exec(`INSERT INTO answer_events (block_id, position, at, choice, kind)
+      SELECT block_id, position, 0, (selected + 1) % 5, 'select' FROM block_items WHERE (block_id * 7 + position) % 10 = 0`);
+    db.exec(`INSERT INTO answer_events (block_id, position, at, choice, kind) SELECT block_id, position, 1, selected, 'select' FROM block_items`);
+    for (const blockId of db.prepare('SELECT id FROM blocks').pluck().all() as number[]) recordChanges(db, blockId);
     db.exec(`UPDATE question_stats SET (last_block_id, last_position) = (
       SELECT i.block_id, i.position FROM block_items i WHERE i.question_id = question_stats.question_id AND i.outcome IS NOT NULL
       ORDER BY i.block_id DESC LIMIT 1)`);
@@ -52,4 +58,9 @@ export async function benchReview(db: Db, api: Api, record: Record, time: Time):
   const results: number[] = [];
   for (const blockId of blockIds) results.push(await time(() => api.call('review:results', { blockId })));
   record('block results (40 items, changes, reasons)', 'ms', results, 50);
+
+  const changes: number[] = [];
+  const kinds = [undefined, 'correct_to_incorrect', 'incorrect_to_correct', 'incorrect_to_incorrect'] as const;
+  for (let i = 0; i < 12; i++) changes.push(await time(() => api.call('review:changes', kinds[i % 4] ? { kind: kinds[i % 4] } : {})));
+  record('answer changes across all blocks (counts + newest 500)', 'ms', changes, 100);
 }

@@ -51,3 +51,33 @@ it('backfills each item with the revision current when its block was created, an
   db.prepare("UPDATE block_items SET reason = 'guessed' WHERE block_id = 1").run();
   expect(() => db.prepare("UPDATE block_items SET reason = 'bored' WHERE block_id = 1").run()).toThrow(/CHECK/);
 });
+
+it('backfills each scored item’s answer-change counts from its answer history', () => {
+  const changesIndex = MIGRATIONS.findIndex((m) => m.includes('ADD COLUMN changes_c2i'));
+  expect(changesIndex).toBeGreaterThan(INDEX);
+  migrate(db, MIGRATIONS.slice(0, changesIndex));
+  db.exec(`
+    INSERT INTO packs (id, key, title, version, source_format, source_name, imported_at, updated_at) VALUES (1, 'p', 'P', '1', 'native', 'p', 0, 0);
+    INSERT INTO questions (id, pack_id, source_id, answer_index, choice_count, revision, hash, created_at, updated_at, stem_html)
+      VALUES (1, 1, 'a', 0, 4, 2, 'h2', 0, 0, 'rev 2');
+    INSERT INTO question_revisions VALUES (1, 1, 'h1', '{"answer":2}', 100);
+    INSERT INTO blocks (id, created_at, mode, spec_json, seed, status, item_count, finished_at) VALUES (1, 50, 'timed', '{}', 1, 'finished', 3, 60), (2, 70, 'timed', '{}', 1, 'in_progress', 1, NULL);
+    -- Block 1 drew revision 1 (answer C = 2). Item 0: C→A→B (c2i, i2i); item 1: A, cleared, A (nothing); item 2: B→C (i2c).
+    INSERT INTO block_items (block_id, position, question_id, selected, outcome, revision) VALUES
+      (1, 0, 1, 1, 'incorrect', 1), (1, 1, 1, 0, 'incorrect', 1), (1, 2, 1, 2, 'correct', 1), (2, 0, 1, 1, NULL, 2);
+    INSERT INTO answer_events (block_id, position, at, choice, kind) VALUES
+      (1, 0, 1, 2, 'select'), (1, 0, 2, 0, 'select'), (1, 0, 3, 1, 'select'),
+      (1, 1, 1, 0, 'select'), (1, 1, 2, NULL, 'select'), (1, 1, 3, 0, 'select'),
+      (1, 2, 1, 1, 'select'), (1, 2, 2, 2, 'select'),
+      (2, 0, 1, 0, 'select'), (2, 0, 2, 1, 'select');
+  `);
+  migrate(db);
+  const rows = db.prepare('SELECT block_id, position, changes_c2i AS c2i, changes_i2c AS i2c, changes_i2i AS i2i FROM block_items ORDER BY block_id, position').all();
+  expect(rows).toEqual([
+    { block_id: 1, position: 0, c2i: 1, i2c: 0, i2i: 1 },
+    { block_id: 1, position: 1, c2i: 0, i2c: 0, i2i: 0 },
+    { block_id: 1, position: 2, c2i: 0, i2c: 1, i2i: 0 },
+    // An unscored item (open block) reveals nothing.
+    { block_id: 2, position: 0, c2i: 0, i2c: 0, i2i: 0 },
+  ]);
+});

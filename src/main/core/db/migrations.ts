@@ -262,6 +262,31 @@ export const MIGRATIONS: readonly string[] = [
 
   ALTER TABLE notes ADD COLUMN deleted_at INTEGER;  -- deleted notes wait here for Undo; they leave search at once
   `,
+  // Issue 8, answer changes: each scored item keeps how many times its answer moved correct→incorrect,
+  // incorrect→correct and incorrect→incorrect (from answer_events, judged against the revision answered), so the
+  // analysis across all blocks sums a small partial index instead of replaying the whole answer history.
+  `
+  ALTER TABLE block_items ADD COLUMN changes_c2i INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE block_items ADD COLUMN changes_i2c INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE block_items ADD COLUMN changes_i2i INTEGER NOT NULL DEFAULT 0;
+  WITH ev AS (
+    SELECT e.block_id, e.position, e.choice, lag(e.choice) OVER (PARTITION BY e.block_id, e.position ORDER BY e.id) AS prev
+    FROM answer_events e WHERE e.kind = 'select' AND e.choice IS NOT NULL
+  ), moves AS (
+    SELECT ev.block_id, ev.position, ev.prev, ev.choice,
+      CASE WHEN i.revision IS NULL OR i.revision = q.revision THEN q.answer_index
+        ELSE (SELECT json_extract(r.content, '$.answer') FROM question_revisions r WHERE r.question_id = i.question_id AND r.revision = i.revision) END AS answer
+    FROM ev JOIN block_items i ON i.block_id = ev.block_id AND i.position = ev.position JOIN questions q ON q.id = i.question_id
+    WHERE ev.prev IS NOT NULL AND ev.prev <> ev.choice AND i.outcome IS NOT NULL
+  ), per_item AS (
+    SELECT block_id, position, sum(prev = answer) AS c2i, sum(choice = answer) AS i2c, sum(prev <> answer AND choice <> answer) AS i2i
+    FROM moves GROUP BY block_id, position
+  )
+  UPDATE block_items SET changes_c2i = p.c2i, changes_i2c = p.i2c, changes_i2i = p.i2i
+  FROM per_item p WHERE block_items.block_id = p.block_id AND block_items.position = p.position;
+  CREATE INDEX block_items_changed ON block_items (block_id, position, changes_c2i, changes_i2c, changes_i2i)
+    WHERE changes_c2i + changes_i2c + changes_i2i > 0;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

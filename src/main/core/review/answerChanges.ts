@@ -4,7 +4,7 @@
  * one either. Each change is judged against the revision the item was drawn with. Only scored items count, so an
  * open timed block never leaks which answers were right.
  */
-import { CHANGE_KINDS, type AnswerChanges, type ChangeCounts, type ChangeKind, type ChangedItem } from '../../../shared/review';
+import { type AnswerChanges, type ChangeCounts, type ChangeKind, type ChangedItem } from '../../../shared/review';
 import type { Db } from '../db/open';
 import { ITEM_ANSWER_SQL } from '../bank/revisions';
 
@@ -49,17 +49,41 @@ export function blockChanges(db: Db, blockId: number): AnswerChanges {
   return { counts, items: rows.map(toItem) };
 }
 
-/** Across all blocks: exact counts by kind (aggregated in SQL), and the newest changed items behind them. */
+const CHANGED = 'i.changes_c2i + i.changes_i2c + i.changes_i2i > 0';
+const COLUMN: Record<ChangeKind, string> = { correct_to_incorrect: 'changes_c2i', incorrect_to_correct: 'changes_i2c', incorrect_to_incorrect: 'changes_i2i' };
+
+/**
+ * Stores each scored item's change counts on block_items (the blocks domain calls this when it scores items), so the
+ * analysis across all blocks never replays the answer history. Runs inside the caller's transaction.
+ */
+export function recordChanges(db: Db, blockId: number): void {
+  const { items } = blockChanges(db, blockId);
+  const perItem = new Map<number, ChangeCounts>();
+  for (const c of items) {
+    const counts = perItem.get(c.position) ?? zeroCounts();
+    counts[c.kind]++;
+    perItem.set(c.position, counts);
+  }
+  const write = db.prepare('UPDATE block_items SET changes_c2i = ?, changes_i2c = ?, changes_i2i = ? WHERE block_id = ? AND position = ?');
+  for (const [position, c] of perItem) write.run(c.correct_to_incorrect, c.incorrect_to_correct, c.incorrect_to_incorrect, blockId, position);
+}
+
+/** Across all blocks: exact counts summed over the changed items (a partial index), and the newest items behind them. */
 export function allChanges(db: Db, kind?: ChangeKind): AnswerChanges {
-  const counts = zeroCounts();
-  const grouped = db.prepare(`SELECT kind, count(*) AS n FROM (${changesSql('')}) GROUP BY kind`).all() as { kind: ChangeKind; n: number }[];
-  for (const g of grouped) counts[g.kind] = g.n;
-  const kinds = kind ? [kind] : CHANGE_KINDS;
-  const items = db
-    .prepare(
-      `SELECT * FROM (${changesSql('')}) WHERE kind IN (${kinds.map(() => '?').join(', ')})
-       ORDER BY finished_at DESC, block_id DESC, position LIMIT ?`,
-    )
-    .all(...kinds, CHANGED_ITEMS_CAP) as ChangeRow[];
-  return { counts, items: items.map(toItem) };
+  const sums = db
+    .prepare(`SELECT coalesce(sum(i.changes_c2i), 0) AS c2i, coalesce(sum(i.changes_i2c), 0) AS i2c, coalesce(sum(i.changes_i2i), 0) AS i2i FROM block_items i WHERE ${CHANGED}`)
+    .get() as { c2i: number; i2c: number; i2i: number };
+  const counts: ChangeCounts = { correct_to_incorrect: sums.c2i, incorrect_to_correct: sums.i2c, incorrect_to_incorrect: sums.i2i };
+  const newest = db
+    .prepare(`SELECT i.block_id, i.position FROM block_items i WHERE ${CHANGED} ${kind ? `AND i.${COLUMN[kind]} > 0` : ''} ORDER BY i.block_id DESC, i.position LIMIT ?`)
+    .all(CHANGED_ITEMS_CAP) as { block_id: number; position: number }[];
+  if (!newest.length) return { counts, items: [] };
+  // The moves themselves (from → to) come from the events of just these items.
+  const wanted = new Set(newest.map((r) => `${r.block_id}:${r.position}`));
+  const blockIds = [...new Set(newest.map((r) => r.block_id))];
+  const rows = db
+    .prepare(`${changesSql(`AND e.block_id IN (SELECT value FROM json_each(?))`)} ORDER BY block_id DESC, position`)
+    .all(JSON.stringify(blockIds)) as ChangeRow[];
+  const items = rows.filter((r) => wanted.has(`${r.block_id}:${r.position}`) && (!kind || r.kind === kind)).map(toItem);
+  return { counts, items };
 }
