@@ -15,6 +15,7 @@ import { resolveDbPath, samplesDir } from './paths';
 import { AppError, formatProblem } from '../shared/result';
 import type { ImportReport } from '../shared/types';
 import { version } from '../../package.json';
+import { runNotebook } from './cliNotebook';
 
 const HELP = `Vignette ${version} — offline USMLE question bank
 
@@ -34,6 +35,7 @@ Commands:
       --dry-run              check and count without writing anything
   packs                      list imported packs
   search <text>              full-text search over questions
+  notebook export <dir>      write every note as a Markdown file (front matter + question link) into <dir>
 
 Options (all commands):
   --db <file>                database file (default: the app's; VIGNETTE_DB also sets it)
@@ -43,7 +45,7 @@ Options (all commands):
 
 class UsageError extends Error {}
 
-interface Parsed {
+export interface Parsed {
   command: string | undefined;
   args: string[];
   db?: string;
@@ -135,6 +137,8 @@ async function run(p: Parsed, api: Api, dbPath: string): Promise<unknown> {
       const plain = (s: string) => s.replace(/\u0001/g, '[').replace(/\u0002/g, ']');
       return [`${result.total} match${result.total === 1 ? '' : 'es'}`, ...result.items.map((i) => `${String(i.id).padStart(6)}  ${i.packTitle}: ${plain(i.snippet)}`)].join('\n');
     }
+    case 'notebook':
+      return runNotebook(p, api);
     default:
       throw new UsageError(`unknown command ${p.command}; see vignette --help`);
   }

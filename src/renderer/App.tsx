@@ -6,10 +6,15 @@ import { ImportPage } from './features/import/ImportPage';
 import { BuilderPage } from './features/builder/BuilderPage';
 import { BlocksPage } from './features/blocks/BlocksPage';
 import { RunnerPage } from './features/runner/RunnerPage';
-import { ReviewPage, ReviewListPage } from './features/review/ReviewPage';
+import { ReviewListPage } from './features/review/ReviewPage';
+import { ResultsPage } from './features/review/ResultsPage';
+import { ItemReviewPage } from './features/review/ItemReviewPage';
+import { MissedPage } from './features/review/MissedPage';
+import { ChangesPage } from './features/review/ChangesPage';
+import { QuestionLinkPage } from './features/review/QuestionLinkPage';
 import { CardsPage } from './features/cards/CardsPage';
 import { DashboardPage } from './features/dashboard/DashboardPage';
-import { NotesPage } from './features/notes/NotesPage';
+import { NotebookPage } from './features/notebook/NotebookPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { DayPage } from './features/days/DayPage';
 
@@ -27,10 +32,14 @@ const router = createHashRouter([
       { path: 'create', element: <BuilderPage /> },
       { path: 'blocks', element: <BlocksPage /> },
       { path: 'review', element: <ReviewListPage /> },
-      { path: 'blocks/:blockId/review', element: <ReviewPage /> },
+      { path: 'blocks/:blockId/review', element: <ResultsPage /> },
+      { path: 'blocks/:blockId/review/:position', element: <ItemReviewPage /> },
+      { path: 'review/missed', element: <MissedPage /> },
+      { path: 'review/changes', element: <ChangesPage /> },
+      { path: 'questions/:questionId', element: <QuestionLinkPage /> },
       { path: 'cards', element: <CardsPage /> },
       { path: 'dashboard', element: <DashboardPage /> },
-      { path: 'notes', element: <NotesPage /> },
+      { path: 'notes', element: <NotebookPage /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: 'days/:dayId', element: <DayPage /> },
     ],

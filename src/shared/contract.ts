@@ -22,6 +22,8 @@ import type {
   RestoreReport,
   Settings,
 } from './types';
+import { MISS_REASONS, type MissReason } from './reasons';
+import { CHANGE_KINDS, type AnswerChanges, type BlockResults, type ChangeKind, type CountRow, type MissedList, type ReviewItem } from './review';
 
 /** Phantom marker carrying a method's output type. */
 const returns = <T>() => undefined as unknown as T;
@@ -38,6 +40,8 @@ export const questionFiltersSchema = z
     tags: z.array(z.string().max(100)).max(100).optional(),
     statuses: z.array(z.enum(['unused', 'correct', 'incorrect', 'omitted', 'marked'])).optional(),
     includeRetired: z.boolean().optional(),
+    /** An explicit pool of question ids (review-missed, due cards, a dashboard row): only these are drawn. */
+    questionIds: z.array(id).max(50_000).optional(),
   })
   .strict();
 
@@ -93,6 +97,20 @@ const settingsPatchSchema = z
 
 const itemRef = { blockId: id, position: z.number().int().min(0).max(MAX_BLOCK_ITEMS - 1) };
 
+const noteText = z.string().max(20_000, 'a note holds at most 20,000 characters');
+const missedFiltersSchema = z
+  .object({
+    packIds: z.array(id).max(500).optional(),
+    exams: z.array(z.enum(EXAMS)).optional(),
+    systems: z.array(z.string().max(100)).max(100).optional(),
+    disciplines: z.array(z.string().max(100)).max(100).optional(),
+    reasons: z.array(z.enum(MISS_REASONS)).optional(),
+    from: z.number().int().min(0).optional(),
+    to: z.number().int().min(0).optional(),
+    includeMarked: z.boolean().optional(),
+  })
+  .strict();
+
 export const contract = {
   'app:info': { input: empty, output: returns<AppInfo>() },
 
@@ -123,7 +141,15 @@ export const contract = {
   'media:get': { input: z.object({ id }).strict(), output: returns<{ mime: string; base64: string }>() },
 
   'notes:search': {
-    input: z.object({ query: z.string().max(500).default(''), limit: z.number().int().min(1).max(200).default(50) }).strict(),
+    input: z
+      .object({
+        query: z.string().max(500).default(''),
+        limit: z.number().int().min(1).max(200).default(50),
+        system: z.string().max(100).optional(),
+        tag: z.string().max(100).optional(),
+        origin: z.enum(['user', 'imported']).optional(),
+      })
+      .strict(),
     output: returns<NoteSummary[]>(),
   },
   'notes:get': { input: z.object({ id }).strict(), output: returns<NoteView>() },
@@ -144,7 +170,7 @@ export const contract = {
       .strict(),
     output: returns<BlockState>(),
   },
-  'blocks:note': { input: z.object({ ...itemRef, text: z.string().max(20_000) }).strict(), output: returns<{ savedAt: number }>() },
+  'blocks:note': { input: z.object({ ...itemRef, text: noteText }).strict(), output: returns<{ savedAt: number }>() },
   'blocks:tick': { input: z.object({ blockId: id }).strict(), output: returns<BlockState>() },
   'blocks:pause': { input: z.object({ blockId: id }).strict(), output: returns<BlockState>() },
   'blocks:resume': { input: z.object({ blockId: id }).strict(), output: returns<BlockState>() },
@@ -170,6 +196,24 @@ export const contract = {
   'backups:list': { input: empty, output: returns<BackupInfo[]>() },
   'backups:create': { input: empty, output: returns<BackupInfo>() },
   'backups:restore': { input: z.object({ name: z.string().min(1).max(200) }).strict(), output: returns<RestoreReport>() },
+  // Issue 8: review (results, item review, answer changes, reasons, review-missed) and the notebook.
+  'review:results': { input: z.object({ blockId: id }).strict(), output: returns<BlockResults>() },
+  'review:item': { input: z.object(itemRef).strict(), output: returns<ReviewItem>() },
+  'review:changes': { input: z.object({ blockId: id.optional(), kind: z.enum(CHANGE_KINDS as [ChangeKind, ...ChangeKind[]]).optional() }).strict(), output: returns<AnswerChanges>() },
+  'review:tag': { input: z.object({ ...itemRef, reason: z.enum(MISS_REASONS).nullable() }).strict(), output: returns<{ reason: MissReason | null }>() },
+  'review:missed': {
+    input: z.object({ filters: missedFiltersSchema.default({}), page: z.number().int().min(0).max(100_000).default(0), pageSize: z.number().int().min(1).max(200).default(50) }).strict(),
+    output: returns<MissedList>(),
+  },
+  'review:latest': { input: z.object({ questionId: id }).strict(), output: returns<{ blockId: number; position: number } | null>() },
+  'review:missedIds': { input: z.object({ filters: missedFiltersSchema.default({}) }).strict(), output: returns<{ questionIds: number[] }>() },
+  'notes:facets': { input: empty, output: returns<{ systems: CountRow[]; tags: CountRow[] }>() },
+  'notes:question': { input: z.object({ questionId: id }).strict(), output: returns<{ id: number | null; text: string }>() },
+  'notes:save': { input: z.object({ questionId: id, text: noteText }).strict(), output: returns<{ id: number | null; savedAt: number }>() },
+  'notes:update': { input: z.object({ id, text: noteText }).strict(), output: returns<NoteView>() },
+  'notes:delete': { input: z.object({ id }).strict(), output: returns<{ id: number }>() },
+  'notes:restore': { input: z.object({ id }).strict(), output: returns<NoteView>() },
+  'notes:export': { input: empty, output: returns<{ fileName: string; count: number; base64: string }>() },
 } as const;
 
 export type Contract = typeof contract;

@@ -1,6 +1,7 @@
 /** Domain types that cross the contract. Plain data only: no classes, no Dates (epoch milliseconds instead). */
 import type { Exam } from './pack';
 import type { Problem } from './result';
+import type { MissReason } from './reasons';
 
 export interface AppInfo {
   appVersion: string;
@@ -80,6 +81,8 @@ export interface QuestionFilters {
   tags?: string[];
   statuses?: QuestionStatus[];
   includeRetired?: boolean;
+  /** An explicit pool of question ids (review-missed, due cards, a dashboard row). */
+  questionIds?: number[];
 }
 
 export interface QuestionListItem {
@@ -136,6 +139,8 @@ export interface QuestionView {
   objective?: string;
   references?: string[];
   retired: boolean;
+  /** Set when this is an earlier revision than the current one (a block item shows the revision it was drawn with). */
+  revision?: number;
 }
 
 export interface NoteSummary {
@@ -182,6 +187,8 @@ export interface BlockItemState {
   highlights: Highlight[];
   timeMs: number;
   repeat: boolean;
+  /** Why-I-missed-it reason tagged on this attempt (src/shared/reasons.ts), null when none. */
+  reason: MissReason | null;
 }
 
 export interface Highlight {

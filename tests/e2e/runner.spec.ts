@@ -92,7 +92,7 @@ test('a timed block survives a crash with every answer, strike, highlight, mark 
   await page.screenshot({ path: `${SHOTS}/runner-end-confirm.png` });
   await page.getByTestId('end-confirm').click();
   await expect(page.getByTestId('review-score')).toBeVisible();
-  await expect(page.getByTestId('review-items').getByText('Omitted')).toHaveCount(8);
+  await expect(page.getByTestId('results-table').getByText('Omitted')).toHaveCount(8);
   await page.screenshot({ path: `${SHOTS}/review.png`, fullPage: true });
 });
 
@@ -103,7 +103,7 @@ test('a block ends by itself when its time runs out, and unanswered items count 
   await expect(page.getByTestId('item-count')).toHaveText('Item 1 of 1');
   await expect(page.getByTestId('time-up')).toBeVisible({ timeout: 20_000 });
   await page.getByRole('button', { name: 'Review this block' }).click();
-  await expect(page.getByTestId('review-items')).toContainText('Omitted');
+  await expect(page.getByTestId('results-table')).toContainText('Omitted');
   await expect(page.getByTestId('review-score')).toContainText('0 of 1 correct');
 });
 

@@ -19,7 +19,7 @@ const SCREENS: { label: string; h1: string | RegExp; route: string; shot: string
   { label: 'Review', h1: 'Review', route: '/review', shot: 'review' },
   { label: 'Flashcards', h1: 'Flashcards', route: '/cards', shot: 'flashcards' },
   { label: 'Dashboard', h1: 'Dashboard', route: '/dashboard', shot: 'dashboard' },
-  { label: 'Notes', h1: 'Notes', route: '/notes', shot: 'notes' },
+  { label: 'Notebook', h1: 'Notebook', route: '/notes', shot: 'notes' },
   { label: 'Settings', h1: 'Settings', route: '/settings', shot: 'settings' },
 ];
 

@@ -15,6 +15,8 @@ import { blockHandlers } from './blocks/handlers';
 import { dayHandlers } from './days/handlers';
 import { recoverInterruptedBlocks } from './blocks/clock';
 import { backupHandlers } from './backups/handlers';
+import { reviewHandlers } from './review/handlers';
+import { noteHandlers } from './notes/handlers';
 
 export interface ApiOptions {
   dbPath: string;
@@ -88,7 +90,15 @@ export function createApi(db: Db, options: ApiOptions): Api {
     },
   };
   const build = () =>
-    mergeHandlers(settingsHandlers(context), bankHandlers(context), blockHandlers(context), dayHandlers(context), backupHandlers(context));
+    mergeHandlers(
+      settingsHandlers(context),
+      bankHandlers(context),
+      blockHandlers(context),
+      dayHandlers(context),
+      backupHandlers(context),
+      reviewHandlers(context),
+      noteHandlers(context),
+    );
   let handlers = build();
   if (options.recoverBlocks ?? !context.readOnly) recoverInterruptedBlocks(db);
 

@@ -13,7 +13,7 @@ const NAV = [
   { to: '/review', label: 'Review' },
   { to: '/cards', label: 'Flashcards' },
   { to: '/dashboard', label: 'Dashboard' },
-  { to: '/notes', label: 'Notes' },
+  { to: '/notes', label: 'Notebook' },
   { to: '/settings', label: 'Settings' },
 ];
 

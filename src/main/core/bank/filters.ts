@@ -23,6 +23,11 @@ export function whereFor(filters: QuestionFilters, omit?: FilterDimension): SqlW
     clauses.push(`${column} IN (${placeholders(values.length)})`);
     params.push(...values);
   };
+  if (filters.questionIds) {
+    // One JSON parameter, not one placeholder per id: a pool can hold thousands of questions.
+    clauses.push('q.id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(filters.questionIds));
+  }
   inList('q.pack_id', filters.packIds, 'packIds');
   inList('q.exam', filters.exams, 'exams');
   inList('q.discipline', filters.disciplines, 'disciplines');

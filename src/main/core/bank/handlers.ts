@@ -5,7 +5,7 @@ import type { HandlerMap } from '../handler';
 import { runImport } from './import';
 import { facetCounts } from './facets';
 import { getMedia, getQuestion, listPacks, removePack, searchQuestions } from './queries';
-import { getNote, relatedNotes, searchNotes } from '../notes/queries';
+import { relatedNotes } from '../notes/queries';
 import { writeSettings } from '../settings/settings';
 
 type BankMethods =
@@ -16,9 +16,7 @@ type BankMethods =
   | 'questions:search'
   | 'questions:facets'
   | 'questions:get'
-  | 'media:get'
-  | 'notes:search'
-  | 'notes:get';
+  | 'media:get';
 
 export function bankHandlers(ctx: CoreContext) {
   return {
@@ -37,7 +35,5 @@ export function bankHandlers(ctx: CoreContext) {
     'questions:facets': ({ query, filters }) => facetCounts(ctx.db, query, filters),
     'questions:get': ({ id }) => ({ ...getQuestion(ctx.db, id, true), notes: relatedNotes(ctx.db, id) }),
     'media:get': ({ id }) => getMedia(ctx.db, id),
-    'notes:search': ({ query, limit }) => searchNotes(ctx.db, query, limit),
-    'notes:get': ({ id }) => getNote(ctx.db, id),
   } satisfies HandlerMap<BankMethods>;
 }

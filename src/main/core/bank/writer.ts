@@ -112,6 +112,7 @@ export function* packWriter(
     snapshot: db.prepare(
       `INSERT INTO question_revisions (question_id, revision, hash, content, replaced_at)
        SELECT q.id, q.revision, q.hash, json_object('stem', q.stem_html, 'explanation', q.explanation_html, 'answer', q.answer_index,
+         'objective', q.objective, 'references', q.references_json,
          'choices', (SELECT json_group_array(json_object('text', c.text_html, 'explanation', c.explanation_html)) FROM choices c WHERE c.question_id = q.id)), ?
        FROM questions q WHERE q.id = ?`,
     ),

@@ -5,9 +5,10 @@
 import type { Highlight } from '../../../shared/types';
 import { AppError } from '../../../shared/result';
 import type { Db } from '../db/open';
-import { markdownToSafeHtml, htmlToText } from '../bank/sanitize';
 import { foldTime, type BlockRow } from './clock';
 import { loadBlock } from './state';
+import { ITEM_ANSWER_SQL, revisionAnswer } from '../bank/revisions';
+import { recordChanges } from '../review/answerChanges';
 
 /** Folds time in its own transaction (so a block whose time ran out stays ended), then returns the fresh row. */
 export function advance(db: Db, blockId: number, now: number): BlockRow {
@@ -38,8 +39,9 @@ export function act<T>(db: Db, blockId: number, now: number, position: number | 
 }
 
 function itemRow(db: Db, blockId: number, position: number) {
-  return db.prepare('SELECT question_id, selected, submitted, struck, marked FROM block_items WHERE block_id = ? AND position = ?').get(blockId, position) as {
+  return db.prepare('SELECT question_id, revision, selected, submitted, struck, marked FROM block_items WHERE block_id = ? AND position = ?').get(blockId, position) as {
     question_id: number;
+    revision: number | null;
     selected: number | null;
     submitted: number;
     struck: number;
@@ -47,14 +49,11 @@ function itemRow(db: Db, blockId: number, position: number) {
   };
 }
 
-function choiceCount(db: Db, questionId: number): number {
-  return db.prepare('SELECT choice_count FROM questions WHERE id = ?').pluck().get(questionId) as number;
-}
 
 export function selectChoice(db: Db, block: BlockRow, position: number, choice: number | null, now: number): void {
   const item = itemRow(db, block.id, position);
   if (item.submitted) throw new AppError('CONFLICT', 'This answer was already submitted.');
-  if (choice !== null && choice >= choiceCount(db, item.question_id)) {
+  if (choice !== null && choice >= revisionAnswer(db, item.question_id, item.revision).choiceCount) {
     throw new AppError('BAD_INPUT', `This question has no choice ${String.fromCharCode(65 + choice)}`, [{ field: 'choice', message: 'out of range' }]);
   }
   if (item.selected === choice) return;
@@ -64,7 +63,7 @@ export function selectChoice(db: Db, block: BlockRow, position: number, choice: 
 
 export function strikeChoice(db: Db, block: BlockRow, position: number, choice: number, struck: boolean): void {
   const item = itemRow(db, block.id, position);
-  if (choice >= choiceCount(db, item.question_id)) throw new AppError('BAD_INPUT', 'No such choice', [{ field: 'choice', message: 'out of range' }]);
+  if (choice >= revisionAnswer(db, item.question_id, item.revision).choiceCount) throw new AppError('BAD_INPUT', 'No such choice', [{ field: 'choice', message: 'out of range' }]);
   const mask = struck ? item.struck | (1 << choice) : item.struck & ~(1 << choice);
   db.prepare('UPDATE block_items SET struck = ? WHERE block_id = ? AND position = ?').run(mask, block.id, position);
 }
@@ -96,35 +95,6 @@ export function gotoItem(db: Db, block: BlockRow, position: number, now: number)
   block.current_position = position;
 }
 
-/** The user's own note on the question of this item (one per question, shared across blocks). Empty text deletes it. */
-export function saveItemNote(db: Db, blockId: number, position: number, text: string, now: number): void {
-  const questionId = db.prepare('SELECT question_id FROM block_items WHERE block_id = ? AND position = ?').pluck().get(blockId, position) as number | undefined;
-  if (questionId === undefined) throw new AppError('NOT_FOUND', `Block ${blockId} has no item ${position + 1}`);
-  const existing = db.prepare("SELECT id FROM notes WHERE origin = 'user' AND question_id = ?").pluck().get(questionId) as number | undefined;
-  if (!text.trim()) {
-    if (existing !== undefined) {
-      db.prepare('DELETE FROM notes_fts WHERE rowid = ?').run(existing);
-      db.prepare('DELETE FROM notes WHERE id = ?').run(existing);
-    }
-    return;
-  }
-  const html = markdownToSafeHtml(text);
-  const title = htmlToText(markdownToSafeHtml(text.trim().split('\n')[0]!)).slice(0, 80) || 'Note';
-  const q = db.prepare('SELECT system, discipline FROM questions WHERE id = ?').get(questionId) as { system: string | null; discipline: string | null };
-  let id = existing;
-  if (id === undefined) {
-    id = Number(
-      db
-        .prepare("INSERT INTO notes (origin, question_id, title, body_md, body_html, system, discipline, created_at, updated_at) VALUES ('user', ?, ?, ?, ?, ?, ?, ?, ?)")
-        .run(questionId, title, text, html, q.system, q.discipline, now, now).lastInsertRowid,
-    );
-  } else {
-    db.prepare('UPDATE notes SET title = ?, body_md = ?, body_html = ?, updated_at = ? WHERE id = ?').run(title, text, html, now, id);
-    db.prepare('DELETE FROM notes_fts WHERE rowid = ?').run(id);
-  }
-  db.prepare('INSERT INTO notes_fts (rowid, title, body) VALUES (?, ?, ?)').run(id, title, htmlToText(html));
-}
-
 function outcomeOf(selected: number | null, answer: number): 'correct' | 'incorrect' | 'omitted' {
   if (selected === null) return 'omitted';
   return selected === answer ? 'correct' : 'incorrect';
@@ -132,9 +102,11 @@ function outcomeOf(selected: number | null, answer: number): 'correct' | 'incorr
 
 const recordStats = (db: Db) =>
   db.prepare(
-    `INSERT INTO question_stats (question_id, attempts, last_outcome, last_answered_at, marked) VALUES (?, 1, ?, ?, ?)
+    `INSERT INTO question_stats (question_id, attempts, last_outcome, last_answered_at, marked, last_block_id, last_position, last_reason)
+     VALUES (?, 1, ?, ?, ?, ?, ?, NULL)
      ON CONFLICT (question_id) DO UPDATE SET attempts = attempts + 1, last_outcome = excluded.last_outcome,
-       last_answered_at = excluded.last_answered_at, marked = excluded.marked`,
+       last_answered_at = excluded.last_answered_at, marked = excluded.marked,
+       last_block_id = excluded.last_block_id, last_position = excluded.last_position, last_reason = NULL`,
   );
 
 /** Tutor mode: lock the answer, score it now, and let the explanation show. */
@@ -143,18 +115,19 @@ export function submitItem(db: Db, block: BlockRow, position: number, now: numbe
   const item = itemRow(db, block.id, position);
   if (item.submitted) return;
   if (item.selected === null) throw new AppError('BAD_INPUT', 'Choose an answer before submitting.', [{ field: 'choice', message: 'no answer chosen' }]);
-  const answer = db.prepare('SELECT answer_index FROM questions WHERE id = ?').pluck().get(item.question_id) as number;
+  const { answer } = revisionAnswer(db, item.question_id, item.revision);
   const outcome = outcomeOf(item.selected, answer);
   db.prepare('UPDATE block_items SET submitted = 1, outcome = ? WHERE block_id = ? AND position = ?').run(outcome, block.id, position);
   db.prepare("INSERT INTO answer_events (block_id, position, at, choice, kind) VALUES (?, ?, ?, ?, 'submit')").run(block.id, position, now, item.selected);
-  recordStats(db).run(item.question_id, outcome, now, item.marked);
+  recordStats(db).run(item.question_id, outcome, now, item.marked, block.id, position);
+  recordChanges(db, block.id);
 }
 
 /** Ends a block: every item not yet scored gets its outcome (unanswered = omitted), and the per-question stats move. */
 export function finishBlock(db: Db, block: BlockRow, now: number, reason: 'user' | 'time_up'): void {
   const pending = db
     .prepare(
-      `SELECT i.position, i.question_id, i.selected, i.marked, q.answer_index FROM block_items i JOIN questions q ON q.id = i.question_id
+      `SELECT i.position, i.question_id, i.selected, i.marked, ${ITEM_ANSWER_SQL} AS answer_index FROM block_items i JOIN questions q ON q.id = i.question_id
        WHERE i.block_id = ? AND i.outcome IS NULL`,
     )
     .all(block.id) as { position: number; question_id: number; selected: number | null; marked: number; answer_index: number }[];
@@ -163,8 +136,9 @@ export function finishBlock(db: Db, block: BlockRow, now: number, reason: 'user'
   for (const p of pending) {
     const outcome = outcomeOf(p.selected, p.answer_index);
     setOutcome.run(outcome, block.id, p.position);
-    stats.run(p.question_id, outcome, now, p.marked);
+    stats.run(p.question_id, outcome, now, p.marked, block.id, p.position);
   }
+  recordChanges(db, block.id);
   const correct = db.prepare("SELECT count(*) FROM block_items WHERE block_id = ? AND outcome = 'correct'").pluck().get(block.id) as number;
   db.prepare("UPDATE blocks SET status = 'finished', running_since = NULL, finished_at = ?, end_reason = ?, correct_count = ? WHERE id = ?").run(
     now,

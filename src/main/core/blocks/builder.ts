@@ -49,8 +49,11 @@ export function insertBlock(db: Db, full: BlockSpecInput & { seed: number; pause
         .run(now, full.mode, JSON.stringify(full), full.seed, timeLimit, full.pauseStopsClock ? 1 : 0, now, ids.length).lastInsertRowid,
     );
     const attempts = db.prepare('SELECT attempts FROM question_stats WHERE question_id = ?').pluck();
-    const insert = db.prepare('INSERT INTO block_items (block_id, position, question_id, repeat_of, first_seen) VALUES (?, ?, ?, ?, ?)');
-    ids.forEach((id, position) => insert.run(blockId, position, id, (attempts.get(id) as number | undefined) ?? 0, position === 0 ? now : null));
+    // The revision drawn is recorded so a later re-import never changes what this block shows or how it scores.
+    const insert = db.prepare(
+      'INSERT INTO block_items (block_id, position, question_id, repeat_of, first_seen, revision) VALUES (?, ?, ?, ?, ?, (SELECT revision FROM questions WHERE id = ?))',
+    );
+    ids.forEach((id, position) => insert.run(blockId, position, id, (attempts.get(id) as number | undefined) ?? 0, position === 0 ? now : null, id));
     return blockId;
   })();
 }

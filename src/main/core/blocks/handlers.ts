@@ -1,10 +1,18 @@
 import type { CoreContext } from '../context';
 import type { HandlerMap } from '../handler';
 import { createBlock, countAvailable } from './builder';
-import { act, advance, finishBlock, gotoItem, markItem, saveItemNote, selectChoice, setHighlights, setRunning, strikeChoice, submitItem } from './actions';
+import { act, advance, finishBlock, gotoItem, markItem, selectChoice, setHighlights, setRunning, strikeChoice, submitItem } from './actions';
 import { blockState, itemView, listBlocks, loadBlock } from './state';
 import { writeSettings } from '../settings/settings';
 import { AppError } from '../../../shared/result';
+import { saveQuestionNote } from '../notes/write';
+import type { Db } from '../db/open';
+
+function questionOfItem(db: Db, blockId: number, position: number): number {
+  const questionId = db.prepare('SELECT question_id FROM block_items WHERE block_id = ? AND position = ?').pluck().get(blockId, position) as number | undefined;
+  if (questionId === undefined) throw new AppError('NOT_FOUND', `Block ${blockId} has no item ${position + 1}`);
+  return questionId;
+}
 
 type BlockMethods =
   | 'blocks:count'
@@ -34,7 +42,8 @@ export function blockHandlers(ctx: CoreContext) {
     'blocks:count': ({ filters }) => ({ available: countAvailable(db, filters) }),
     'blocks:create': (spec) => {
       const id = createBlock(db, spec, now(), Math.random);
-      writeSettings(db, { lastBlock: { ...spec, seed: undefined } as typeof spec });
+      // A one-off pool (review-missed, due cards) is not a setting to start the next block from.
+      writeSettings(db, { lastBlock: { ...spec, seed: undefined, filters: { ...spec.filters, questionIds: undefined } } as typeof spec });
       return state(id);
     },
     'blocks:list': ({ status }) => listBlocks(db, status, now()),
@@ -67,7 +76,7 @@ export function blockHandlers(ctx: CoreContext) {
     'blocks:note': ({ blockId, position, text }) => {
       // A note may be written during the block or while reviewing it afterwards.
       const t = now();
-      db.transaction(() => saveItemNote(db, blockId, position, text, t))();
+      db.transaction(() => saveQuestionNote(db, questionOfItem(db, blockId, position), text, t))();
       return { savedAt: t };
     },
     'blocks:tick': ({ blockId }) => blockState(db, advance(db, blockId, now()), now()),

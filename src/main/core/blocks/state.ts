@@ -2,7 +2,8 @@
 import type { BlockItemState, BlockState, BlockSummary, Highlight, ItemView } from '../../../shared/types';
 import { AppError } from '../../../shared/result';
 import type { Db } from '../db/open';
-import { getQuestion } from '../bank/queries';
+import { questionAtRevision } from '../bank/revisions';
+import type { MissReason } from '../../../shared/reasons';
 import { remainingMs, type BlockRow } from './clock';
 
 interface ItemRow {
@@ -16,6 +17,8 @@ interface ItemRow {
   highlights: string;
   time_ms: number;
   repeat_of: number | null;
+  revision: number | null;
+  reason: MissReason | null;
 }
 
 const MODE_LABEL = { timed: 'Timed', tutor: 'Tutor', untimed: 'Untimed' } as const;
@@ -44,6 +47,7 @@ function itemState(r: ItemRow): BlockItemState {
     highlights: JSON.parse(r.highlights) as Highlight[],
     timeMs: r.time_ms,
     repeat: (r.repeat_of ?? 0) > 0,
+    reason: r.reason,
   };
 }
 
@@ -98,8 +102,8 @@ export function itemView(db: Db, block: BlockRow, position: number): ItemView {
   if (!row) throw new AppError('NOT_FOUND', `Block ${block.id} has no item ${position + 1}`);
   const item = itemState(row);
   const reveal = block.status === 'finished' || (block.mode === 'tutor' && item.submitted);
-  const note = db.prepare("SELECT body_md FROM notes WHERE origin = 'user' AND question_id = ?").pluck().get(row.question_id) as string | undefined;
-  return { blockId: block.id, item, question: getQuestion(db, row.question_id, reveal), note: note ?? '' };
+  const note = db.prepare("SELECT body_md FROM notes WHERE origin = 'user' AND question_id = ? AND deleted_at IS NULL").pluck().get(row.question_id) as string | undefined;
+  return { blockId: block.id, item, question: questionAtRevision(db, row.question_id, row.revision, reveal), note: note ?? '' };
 }
 
 /** Where a block sits in its day, for the runner (null for a block that is not part of a day). */

@@ -252,6 +252,57 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE blocks ADD COLUMN day_index INTEGER;  -- 0-based position of the block in its day
   CREATE UNIQUE INDEX blocks_day ON blocks (day_id, day_index) WHERE day_id IS NOT NULL;
   `,
+  // Issue 8 (learn from every miss): the question revision each block item was drawn with, so scoring and review
+  // never follow a later re-import; the why-I-missed-it reason on the attempt; a pointer from question_stats to the
+  // latest attempt (and its reason) so the review-missed queue reads one narrow table; notes deleted with undo.
+  `
+  ALTER TABLE block_items ADD COLUMN revision INTEGER;  -- questions.revision when drawn; older revisions live in question_revisions
+  ALTER TABLE block_items ADD COLUMN reason TEXT
+    CHECK (reason IN ('knowledge', 'misread', 'reasoning', 'time', 'guessed', 'careless'));  -- src/shared/reasons.ts
+  CREATE INDEX block_items_reason ON block_items (reason) WHERE reason IS NOT NULL;
+
+  -- Items drawn before this migration: the revision that was current when their block was created.
+  UPDATE block_items SET revision = coalesce(
+    (SELECT min(r.revision) FROM question_revisions r JOIN blocks b ON b.id = block_items.block_id
+      WHERE r.question_id = block_items.question_id AND r.replaced_at > b.created_at),
+    (SELECT q.revision FROM questions q WHERE q.id = block_items.question_id));
+
+  ALTER TABLE question_stats ADD COLUMN last_block_id INTEGER;  -- the latest scored attempt: (block_id, position)
+  ALTER TABLE question_stats ADD COLUMN last_position INTEGER;
+  ALTER TABLE question_stats ADD COLUMN last_reason TEXT;       -- that attempt's reason, kept in step by review/reasons.ts
+  UPDATE question_stats SET (last_block_id, last_position) = (
+    SELECT bi.block_id, bi.position FROM block_items bi JOIN blocks b ON b.id = bi.block_id
+    WHERE bi.question_id = question_stats.question_id AND bi.outcome IS NOT NULL
+    ORDER BY coalesce(b.finished_at, b.created_at) DESC, bi.block_id DESC LIMIT 1);
+  CREATE INDEX question_stats_answered ON question_stats (last_answered_at);
+
+  ALTER TABLE notes ADD COLUMN deleted_at INTEGER;  -- deleted notes wait here for Undo; they leave search at once
+  `,
+  // Issue 8, answer changes: each scored item keeps how many times its answer moved correct→incorrect,
+  // incorrect→correct and incorrect→incorrect (from answer_events, judged against the revision answered), so the
+  // analysis across all blocks sums a small partial index instead of replaying the whole answer history.
+  `
+  ALTER TABLE block_items ADD COLUMN changes_c2i INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE block_items ADD COLUMN changes_i2c INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE block_items ADD COLUMN changes_i2i INTEGER NOT NULL DEFAULT 0;
+  WITH ev AS (
+    SELECT e.block_id, e.position, e.choice, lag(e.choice) OVER (PARTITION BY e.block_id, e.position ORDER BY e.id) AS prev
+    FROM answer_events e WHERE e.kind = 'select' AND e.choice IS NOT NULL
+  ), moves AS (
+    SELECT ev.block_id, ev.position, ev.prev, ev.choice,
+      CASE WHEN i.revision IS NULL OR i.revision = q.revision THEN q.answer_index
+        ELSE (SELECT json_extract(r.content, '$.answer') FROM question_revisions r WHERE r.question_id = i.question_id AND r.revision = i.revision) END AS answer
+    FROM ev JOIN block_items i ON i.block_id = ev.block_id AND i.position = ev.position JOIN questions q ON q.id = i.question_id
+    WHERE ev.prev IS NOT NULL AND ev.prev <> ev.choice AND i.outcome IS NOT NULL
+  ), per_item AS (
+    SELECT block_id, position, sum(prev = answer) AS c2i, sum(choice = answer) AS i2c, sum(prev <> answer AND choice <> answer) AS i2i
+    FROM moves GROUP BY block_id, position
+  )
+  UPDATE block_items SET changes_c2i = p.c2i, changes_i2c = p.i2c, changes_i2i = p.i2i
+  FROM per_item p WHERE block_items.block_id = p.block_id AND block_items.position = p.position;
+  CREATE INDEX block_items_changed ON block_items (block_id, position, changes_c2i, changes_i2c, changes_i2i)
+    WHERE changes_c2i + changes_i2c + changes_i2i > 0;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -52,12 +52,38 @@ export function matchExpression(query: string): string | null {
   return words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ');
 }
 
-export function searchNotes(db: Db, query: string, limit: number): NoteSummary[] {
+export interface NoteFilters {
+  system?: string;
+  tag?: string;
+  origin?: 'user' | 'imported';
+}
+
+/** Filters as SQL over `notes n`; deleted notes (waiting for Undo) never show. */
+function noteWhere(f: NoteFilters): { sql: string; params: unknown[] } {
+  const clauses = ['n.deleted_at IS NULL'];
+  const params: unknown[] = [];
+  if (f.system) {
+    clauses.push('n.system = ? COLLATE NOCASE');
+    params.push(f.system);
+  }
+  if (f.tag) {
+    clauses.push('n.id IN (SELECT nt.note_id FROM note_tags nt JOIN tags t ON t.id = nt.tag_id WHERE t.name = ?)');
+    params.push(f.tag);
+  }
+  if (f.origin) {
+    clauses.push('n.origin = ?');
+    params.push(f.origin);
+  }
+  return { sql: clauses.join(' AND '), params };
+}
+
+export function searchNotes(db: Db, query: string, limit: number, filters: NoteFilters = {}): NoteSummary[] {
   const match = matchExpression(query);
+  const where = noteWhere(filters);
   if (match === null) {
     const rows = db
-      .prepare(`SELECT ${SUMMARY_COLUMNS}, ${PREVIEW_SQL} AS snippet FROM notes n ORDER BY n.updated_at DESC, n.id DESC LIMIT ?`)
-      .all(limit) as NoteRow[];
+      .prepare(`SELECT ${SUMMARY_COLUMNS}, ${PREVIEW_SQL} AS snippet FROM notes n WHERE ${where.sql} ORDER BY n.updated_at DESC, n.id DESC LIMIT ?`)
+      .all(...where.params, limit) as NoteRow[];
     return rows.map(toSummary);
   }
   // Title hits weigh more than body hits: a note named after the search term is usually the one wanted.
@@ -65,17 +91,31 @@ export function searchNotes(db: Db, query: string, limit: number): NoteSummary[]
     .prepare(
       `SELECT ${SUMMARY_COLUMNS}, snippet(notes_fts, 1, char(1), char(2), '…', 24) AS snippet
        FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid
-       WHERE notes_fts MATCH ?
+       WHERE notes_fts MATCH ? AND ${where.sql}
        ORDER BY bm25(notes_fts, 5.0, 1.0), n.id
        LIMIT ?`,
     )
-    .all(match, limit) as NoteRow[];
+    .all(match, ...where.params, limit) as NoteRow[];
   return rows.map(toSummary);
+}
+
+/** Systems and tags of the live notes, with counts, for the Notebook's filters. */
+export function noteFacets(db: Db): { systems: { value: string; count: number }[]; tags: { value: string; count: number }[] } {
+  const systems = db
+    .prepare('SELECT n.system AS value, count(*) AS count FROM notes n WHERE n.deleted_at IS NULL AND n.system IS NOT NULL GROUP BY n.system COLLATE NOCASE ORDER BY 2 DESC, 1 LIMIT 100')
+    .all() as { value: string; count: number }[];
+  const tags = db
+    .prepare(
+      `SELECT t.name AS value, count(*) AS count FROM note_tags nt JOIN tags t ON t.id = nt.tag_id JOIN notes n ON n.id = nt.note_id
+       WHERE n.deleted_at IS NULL GROUP BY t.id ORDER BY 2 DESC, 1 LIMIT 100`,
+    )
+    .all() as { value: string; count: number }[];
+  return { systems, tags };
 }
 
 export function getNote(db: Db, id: number): NoteView {
   const row = db
-    .prepare(`SELECT ${SUMMARY_COLUMNS}, ${PREVIEW_SQL} AS snippet, n.body_html, n.body_md FROM notes n WHERE n.id = ?`)
+    .prepare(`SELECT ${SUMMARY_COLUMNS}, ${PREVIEW_SQL} AS snippet, n.body_html, n.body_md FROM notes n WHERE n.id = ? AND n.deleted_at IS NULL`)
     .get(id) as (NoteRow & { body_html: string; body_md: string }) | undefined;
   if (!row) throw new AppError('NOT_FOUND', `Note ${id} not found`);
   return { ...toSummary(row), bodyHtml: row.body_html, bodyMd: row.body_md, images: noteMedia(db, id) };
@@ -97,7 +137,7 @@ export function relatedNotes(db: Db, questionId: number, limit = 5): NoteSummary
               + (SELECT count(*) FROM note_tags nt JOIN question_tags qt ON qt.tag_id = nt.tag_id
                  WHERE nt.note_id = n.id AND qt.question_id = q.id)) * 10
            + ifnull(n.system = q.system COLLATE NOCASE, 0) AS score
-         FROM notes n, q
+         FROM notes n, q WHERE n.deleted_at IS NULL
        )
        SELECT ${SUMMARY_COLUMNS}, ${PREVIEW_SQL} AS snippet
        FROM scored s JOIN notes n ON n.id = s.id

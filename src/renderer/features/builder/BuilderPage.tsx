@@ -1,6 +1,6 @@
 /** Create a block: choose the pool with live counts, the size and pace, the mode and the order. */
 import { useEffect, useMemo, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { ErrorBox, PageHeader } from '../../components/common';
 import { useApi, useApiMutation } from '../../queries';
@@ -9,6 +9,8 @@ import { FilterChips } from './FilterChips';
 import { BlockPresets, presetFor, presetSpec, type PresetChoice } from './BlockPresets';
 import { SimulationSetup } from '../days/SimulationSetup';
 import { DEFAULT_BLOCK_PRESET, MAX_BLOCK_ITEMS } from '../../../shared/examFormats';
+import { PoolBanner, withPool } from './PoolBanner';
+import { poolFromState } from './pool';
 
 const DEFAULT_SPEC: BlockSpecInput = { filters: {}, ...presetSpec(DEFAULT_BLOCK_PRESET), mode: 'timed', order: 'random', pauseStopsClock: false };
 
@@ -18,6 +20,7 @@ export function BuilderPage() {
   const [preset, setPreset] = useState<PresetChoice>(DEFAULT_BLOCK_PRESET);
   const [tutorTimer, setTutorTimer] = useState(false);
   const navigate = useNavigate();
+  const pool = poolFromState(useLocation().state);
   const client = useQueryClient();
   const create = useApiMutation('blocks:create', ['blocks:list', 'settings:get']);
 
@@ -25,11 +28,11 @@ export function BuilderPage() {
   useEffect(() => {
     if (spec || !settings.data) return;
     const last = settings.data.lastBlock;
-    const start = last ? { ...DEFAULT_SPEC, ...last } : DEFAULT_SPEC;
+    const start = withPool(last ? { ...DEFAULT_SPEC, ...last } : DEFAULT_SPEC, pool);
     setSpec(start);
     setPreset(presetFor(start.size, start.secondsPerQuestion));
     setTutorTimer(start.mode === 'tutor' && start.secondsPerQuestion !== null);
-  }, [settings.data, spec]);
+  }, [settings.data, spec, pool]);
 
   const filters = spec?.filters ?? {};
   const facets = useApi('questions:facets', { query: '', filters }, { placeholderData: (prev) => prev });
@@ -86,10 +89,11 @@ export function BuilderPage() {
             <span className="pool-count" data-testid="available">
               <strong>{available}</strong> question{available === 1 ? '' : 's'} available
             </span>
-            <button className="link" onClick={() => update({ filters: {} })}>
+            <button className="link" onClick={() => update({ filters: { questionIds: filters.questionIds } })}>
               Clear filters
             </button>
           </div>
+          {filters.questionIds && <PoolBanner label={pool?.label ?? `${filters.questionIds.length} chosen questions`} onClear={() => update({ filters: { ...filters, questionIds: undefined } })} />}
           {dims.map(([dim, label, values]) => (
             <FilterChips key={dim} label={label} values={values} selected={((filters[dim] as (string | number)[] | undefined) ?? []).map(String)} onToggle={(v) => toggle(dim, v)} />
           ))}

@@ -8,7 +8,7 @@ import { FacetPanel, activeFilterCount } from './FacetPanel';
 import { QuestionPreview } from './QuestionPreview';
 import { ResultsTable } from './ResultsTable';
 import { Snippet } from './Snippet';
-import { noteTitle } from '../notes/NoteList';
+import { noteTitle } from '../notebook/NoteList';
 import { useDebounced } from './useDebounced';
 
 const PAGE_SIZE = 25;

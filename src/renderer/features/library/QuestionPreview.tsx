@@ -4,7 +4,8 @@ import { QuestionBody } from '../../components/QuestionBody';
 import { ErrorBox, Loading } from '../../components/common';
 import { useApi } from '../../queries';
 import { Snippet } from './Snippet';
-import { noteTitle } from '../notes/NoteList';
+import { noteTitle } from '../notebook/NoteList';
+import { NoteEditor } from '../notebook/NoteEditor';
 
 export function QuestionPreview({ id, onClose }: { id: number; onClose: () => void }) {
   const question = useApi('questions:get', { id });
@@ -48,6 +49,9 @@ export function QuestionPreview({ id, onClose }: { id: number; onClose: () => vo
               </div>
             </div>
           )}
+          <div className="preview-section">
+            <NoteEditor questionId={q.id} id="library-note" />
+          </div>
           <div className="preview-section">
             <h3>Related notes</h3>
             {q.notes.length === 0 ? (

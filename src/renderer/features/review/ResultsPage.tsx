@@ -1,0 +1,153 @@
+/**
+ * Block results: the page a block ends on. Score, pace, reasons and answer changes, and a table of every item that
+ * filters (all, incorrect, marked, omitted, changed, a change kind, a reason) and sorts; a row opens the item review.
+ */
+import { useSearchParams, useParams, Link, useNavigate } from 'react-router';
+import { EmptyState, ErrorBox, Loading, PageHeader, formatDuration, percent } from '../../components/common';
+import { useApi } from '../../queries';
+import { CHANGE_KINDS, CHANGE_LABELS, type BlockResults } from '../../../shared/review';
+import { MISS_REASONS, MISS_REASON_LABELS } from '../../../shared/reasons';
+import { BASIC_FILTERS, filterResults, matches, parseFilter, parseSort, type ResultFilter } from '../../../shared/resultsFilter';
+import { ResultsTable } from './ResultsTable';
+import './review.css';
+
+const FILTER_LABEL: Record<(typeof BASIC_FILTERS)[number], string> = { all: 'All', incorrect: 'Incorrect', marked: 'Marked', omitted: 'Omitted', changed: 'Changed' };
+
+export function ResultsPage() {
+  const blockId = Number(useParams().blockId);
+  const [params, setParams] = useSearchParams();
+  const results = useApi('review:results', { blockId }, { retry: false });
+  const block = useApi('blocks:get', { blockId }, { enabled: !!results.error });
+  const navigate = useNavigate();
+  const filter = parseFilter(params.get('filter'));
+  const sort = parseSort(params.get('sort'));
+  const setParam = (key: string, value: string) =>
+    setParams((p) => {
+      const next = new URLSearchParams(p);
+      next.set(key, value);
+      return next;
+    });
+
+  if (results.error && block.data && block.data.status !== 'finished') {
+    return (
+      <EmptyState title="This block is not finished" action={<Link className="button primary" to={`/blocks/${blockId}/run`}>Resume it</Link>}>
+        Results and explanations appear once a block ends.
+      </EmptyState>
+    );
+  }
+  if (results.error) return <ErrorBox error={results.error} title="Could not open these results" />;
+  if (!results.data) return <Loading />;
+  const r = results.data;
+  const rows = filterResults(r.items, filter, sort);
+  const query = `?filter=${encodeURIComponent(filter)}&sort=${sort}`;
+  const open = (position: number) => navigate(`/blocks/${blockId}/review/${position}${query}`);
+
+  return (
+    <>
+      <PageHeader
+        title={`Block ${blockId} results`}
+        subtitle={`${r.block.title} · ${r.block.endReason === 'time_up' ? 'ended when time ran out' : 'ended by you'}`}
+        actions={
+          <>
+            <button className="primary" disabled={rows.length === 0} onClick={() => open(rows[0]!.position)} data-testid="review-first">
+              Review {filter === 'all' ? 'items' : 'these items'}
+            </button>
+            <Link className="button" to="/review">
+              All blocks
+            </Link>
+          </>
+        }
+      />
+      <Stats r={r} />
+      <div className="grid cols-2 results-insights">
+        <section className="card" aria-labelledby="reasons-h">
+          <h2 id="reasons-h">Why I missed it</h2>
+          {Object.keys(r.reasons).length === 0 ? (
+            <p className="muted small">No reasons tagged yet. Open an item and press 1–6 to tag why you missed it.</p>
+          ) : (
+            <div className="chips">
+              {MISS_REASONS.filter((x) => r.reasons[x]).map((x) => (
+                <button key={x} className="chip" aria-pressed={filter === `reason:${x}`} onClick={() => setParam('filter', `reason:${x}`)} data-testid={`reason-count-${x}`}>
+                  {MISS_REASON_LABELS[x]}
+                  <span className="count">{r.reasons[x]}</span>
+                </button>
+              ))}
+            </div>
+          )}
+        </section>
+        <section className="card" aria-labelledby="changes-h">
+          <h2 id="changes-h">Answer changes</h2>
+          <div className="chips">
+            {CHANGE_KINDS.map((k) => (
+              <button key={k} className="chip" aria-pressed={filter === k} disabled={r.changes[k] === 0} onClick={() => setParam('filter', k)} data-testid={`changes-${k}`}>
+                {CHANGE_LABELS[k]}
+                <span className="count">{r.changes[k]}</span>
+              </button>
+            ))}
+          </div>
+        </section>
+      </div>
+      <section className="card">
+        <div className="row results-toolbar">
+          <div className="segmented" role="group" aria-label="Show">
+            {BASIC_FILTERS.map((f) => (
+              <button key={f} aria-pressed={filter === f} onClick={() => setParam('filter', f)} data-testid={`filter-${f}`}>
+                {FILTER_LABEL[f]} <span className="count">{r.items.filter((i) => matches(i, f)).length}</span>
+              </button>
+            ))}
+          </div>
+          <label className="row-label">
+            Reason
+            <select value={filter.startsWith('reason:') ? filter : ''} onChange={(e) => setParam('filter', (e.target.value || 'all') as ResultFilter)} data-testid="filter-reason">
+              <option value="">any</option>
+              {MISS_REASONS.map((x) => (
+                <option key={x} value={`reason:${x}`}>
+                  {MISS_REASON_LABELS[x]} ({r.reasons[x] ?? 0})
+                </option>
+              ))}
+            </select>
+          </label>
+          <span className="spacer" />
+          <label className="row-label">
+            Sort by
+            <select value={sort} onChange={(e) => setParam('sort', e.target.value)} data-testid="sort">
+              <option value="position">position</option>
+              <option value="time">time spent</option>
+            </select>
+          </label>
+        </div>
+        {rows.length === 0 ? <p className="muted no-results">No items match this filter.</p> : <ResultsTable rows={rows} onOpen={open} />}
+      </section>
+    </>
+  );
+}
+
+function Stats({ r }: { r: BlockResults }) {
+  const total = r.items.length;
+  const pace = r.paceSeconds;
+  return (
+    <div className="grid cols-4 results-stats">
+      <div className="card stat" data-testid="review-score">
+        <span className="value">{percent(r.counts.correct, total)}</span>
+        <span className="label">
+          {r.counts.correct} of {total} correct
+        </span>
+      </div>
+      <div className="card stat">
+        <span className="value bad-text">{r.counts.incorrect}</span>
+        <span className="label">incorrect</span>
+      </div>
+      <div className="card stat">
+        <span className="value">{r.counts.omitted}</span>
+        <span className="label">omitted</span>
+      </div>
+      <div className="card stat" data-testid="review-time">
+        <span className="value">{formatDuration(r.block.elapsedMs)}</span>
+        <span className="label">
+          time used · {Math.round(r.averageSeconds)} s per item
+          {pace !== null && <> (pace {Math.round(pace)} s{r.averageSeconds > pace ? ', over' : ''})</>}
+        </span>
+      </div>
+    </div>
+  );
+}
