@@ -60,8 +60,8 @@ export function srsHandlers(ctx: CoreContext) {
   }
 
   function grades(blockId: number): BlockItemGrade[] {
-    const t = now();
-    return blockItemGrades(db, blockId).map((g) => ({ ...g, label: formatInterval(Math.max(0, g.due - t)) }));
+    // The interval the grade gave, from the moment of the review (not from now).
+    return blockItemGrades(db, blockId).map(({ review, ...g }) => ({ ...g, label: formatInterval(Math.max(0, g.due - review)) }));
   }
 
   return {
