@@ -160,7 +160,7 @@ export function StatsPage() {
         <section className="card">
           <h2>Stability</h2>
           <p className="muted small">Days until recall drops to 90% — how long each memory lasts.</p>
-          <Histogram data={s.stability.map((b) => ({ label: b.from >= 365 ? '1y+' : `${b.from}d`, count: b.count }))} x="stability" unit="cards" testId="s-histogram" />
+          <Histogram data={s.stability.map((b) => ({ label: b.from >= 365 ? `${(b.from / 365).toFixed(1)}y+` : `${b.from}d+`, count: b.count }))} x="stability" unit="cards" testId="s-histogram" />
         </section>
         <section className="card">
           <h2>Difficulty</h2>
