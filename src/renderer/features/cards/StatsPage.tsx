@@ -120,7 +120,7 @@ function ExamSection({ exam }: { exam: NonNullable<MemoryStats['exam']> }) {
 }
 
 export function StatsPage() {
-  const stats = useApi('cards:stats', {});
+  const stats = useApi('cards:stats', {}, { staleTime: 0 });
   if (stats.error) return <ErrorBox error={stats.error} />;
   if (!stats.data) return <Loading />;
   const s = stats.data;
