@@ -36,7 +36,7 @@ export function seedCards(db: Db, opts: { cards: number; logsPerCard: number; no
       let state = 0;
       let lapses = 0;
       const history: [number, number, number, number, number, number, number, number][] = [];
-      for (let r = 0; r < opts.logsPerCard && t < opts.now; r++) {
+      for (let r = 0; r < opts.logsPerCard; r++) {
         const rating = rand() < 0.12 ? 1 : rand() < 0.15 ? 2 : rand() < 0.9 ? 3 : 4;
         const before = [state, s, d, ivl] as const;
         if (rating === 1) {
