@@ -56,6 +56,8 @@ export function dueCounts(db: Db, s: SchedulerSet, now: number, withTotals = fal
     dueNow: learning + Math.min(reviewsDue, reviewsLeftToday) + Math.min(newAvailable, newLeftToday),
     dueToday: learningToday + reviewsDue + Math.min(newAvailable, newLeftToday),
     learning: learningToday,
+    learningNow: learning,
+    reviewsDue: Math.min(reviewsDue, reviewsLeftToday),
     newAvailable,
     reviewsLeftToday,
     newLeftToday,

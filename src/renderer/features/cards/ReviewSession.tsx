@@ -120,7 +120,7 @@ export function ReviewSession() {
         <span className="session-counts" aria-label="Left in this session" data-testid="session-counts">
           <span className="count-new">{Math.min(c.newAvailable, c.newLeftToday)} <small>new</small></span>
           <span className="count-learn">{c.learning} <small>learning</small></span>
-          <span className="count-review">{Math.max(0, c.dueNow - c.learning - Math.min(c.newAvailable, c.newLeftToday))} <small>to review</small></span>
+          <span className="count-review">{c.reviewsDue} <small>to review</small></span>
         </span>
         <span className="spacer" />
         {notice && <span className="muted small" role="status">{notice}</span>}
