@@ -17,6 +17,7 @@ import { benchContent } from './content';
 import { benchExamDay } from './examDay';
 import { clickDuringImport } from './clickDuringImport';
 import { benchReview, seedReviewHistory } from './review';
+import { benchSrs } from './srs';
 
 const ROOT = resolve(__dirname, '..');
 const MEDQA = resolve(ROOT, '../shared/datasets/medqa-us/medqa_us_test_5options.jsonl');
@@ -228,6 +229,7 @@ async function main(): Promise<void> {
   await benchExamDay(bank.api, record, time);
   seedReviewHistory(bank.db, 5_000);
   await benchReview(bank.db, bank.api, record, time);
+  await benchSrs(bank.db, bank.api, record, time);
   const renderer = await measureRenderer(bank.api, bank.db, join(ROOT, 'out', 'renderer'));
   if (renderer.samples.length) record('renderer: click Next → next item painted', 'ms', renderer.samples, 50);
   else console.log(`renderer row skipped: ${renderer.skipped}`);

@@ -16,6 +16,7 @@ import { AppError, formatProblem } from '../shared/result';
 import type { ImportReport } from '../shared/types';
 import { version } from '../../package.json';
 import { runNotebook } from './cliNotebook';
+import { CARDS_HELP, CardsUsageError, runCards } from './cliCards';
 
 const HELP = `Vignette ${version} — offline USMLE question bank
 
@@ -36,7 +37,7 @@ Commands:
   packs                      list imported packs
   search <text>              full-text search over questions
   notebook export <dir>      write every note as a Markdown file (front matter + question link) into <dir>
-
+${CARDS_HELP}
 Options (all commands):
   --db <file>                database file (default: the app's; VIGNETTE_DB also sets it)
   --json                     machine-readable output
@@ -103,7 +104,7 @@ async function run(p: Parsed, api: Api, dbPath: string): Promise<unknown> {
   switch (p.command) {
     case 'info': {
       const info = await api.call('app:info', {});
-      if (p.json) return info;
+      if (p.json) return { ...info, cardTotals: await api.call('cards:counts', {}) };
       return [`Database: ${info.dbPath}`, `Schema version: ${info.schemaVersion}`, ...Object.entries(info.counts).map(([k, v]) => `${k}: ${v}`)].join('\n');
     }
     case 'backup': {
@@ -139,6 +140,8 @@ async function run(p: Parsed, api: Api, dbPath: string): Promise<unknown> {
     }
     case 'notebook':
       return runNotebook(p, api);
+    case 'cards':
+      return runCards(api, p.args, p.json);
     default:
       throw new UsageError(`unknown command ${p.command}; see vignette --help`);
   }
@@ -247,7 +250,7 @@ export async function main(argv: string[]): Promise<number> {
       db.close();
     }
   } catch (error) {
-    if (error instanceof UsageError || error instanceof DatabaseError || error instanceof OwnerLockError) {
+    if (error instanceof UsageError || error instanceof CardsUsageError || error instanceof DatabaseError || error instanceof OwnerLockError) {
       process.stderr.write(`vignette: ${error.message}\n`);
       return 1;
     }

@@ -4,6 +4,7 @@
  *
  * This thread owns the database (the lock and its heartbeat) and serves HTTP; the core runs in a worker thread, so a
  * 10,000-question import never stops the server from answering.
+ * VIGNETTE_CLOCK_OFFSET_MS / VIGNETTE_CLOCK_FILE shift the core's clock (tests and demos only; read in the core worker).
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';

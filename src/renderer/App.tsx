@@ -37,7 +37,7 @@ const router = createHashRouter([
       { path: 'review/missed', element: <MissedPage /> },
       { path: 'review/changes', element: <ChangesPage /> },
       { path: 'questions/:questionId', element: <QuestionLinkPage /> },
-      { path: 'cards', element: <CardsPage /> },
+      { path: 'cards/*', element: <CardsPage /> },
       { path: 'dashboard', element: <DashboardPage /> },
       { path: 'notes', element: <NotebookPage /> },
       { path: 'settings', element: <SettingsPage /> },

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { EXAMS } from './pack';
 import { DAY_FORMAT_IDS, MAX_BLOCK_ITEMS } from './examFormats';
 import type { DayState } from './examDay';
+import { srsContract } from './srsContract';
 import type {
   AppInfo,
   BackupInfo,
@@ -42,6 +43,8 @@ export const questionFiltersSchema = z
     includeRetired: z.boolean().optional(),
     /** An explicit pool of question ids (review-missed, due cards, a dashboard row): only these are drawn. */
     questionIds: z.array(id).max(50_000).optional(),
+    /** Issue 9: only questions whose question card is due by the end of this study day. */
+    dueForReview: z.boolean().optional(),
   })
   .strict();
 
@@ -214,6 +217,8 @@ export const contract = {
   'notes:delete': { input: z.object({ id }).strict(), output: returns<{ id: number }>() },
   'notes:restore': { input: z.object({ id }).strict(), output: returns<NoteView>() },
   'notes:export': { input: empty, output: returns<{ fileName: string; count: number; base64: string }>() },
+  // Issue 9: spaced repetition (src/shared/srsContract.ts).
+  ...srsContract,
 } as const;
 
 export type Contract = typeof contract;

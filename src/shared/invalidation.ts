@@ -18,9 +18,11 @@ export type Domain =
   | 'notes'
   /** blocks, their items and answers */
   | 'blocks'
-  | 'backups';
+  | 'backups'
+  /** spaced-repetition cards, their review log and the SRS settings (issue 9) */
+  | 'cards';
 
-export const ALL_DOMAINS: readonly Domain[] = ['settings', 'packs', 'questions', 'progress', 'notes', 'blocks', 'backups'];
+export const ALL_DOMAINS: readonly Domain[] = ['settings', 'packs', 'questions', 'progress', 'notes', 'blocks', 'backups', 'cards'];
 
 interface Entry {
   reads: readonly Domain[];
@@ -30,7 +32,7 @@ interface Entry {
 const read = (...reads: Domain[]): Entry => ({ reads, changes: [] });
 const change = (...changes: Domain[]): Entry => ({ reads: [], changes });
 /** Answering, marking, ending: a block's items and the question statuses built from them. */
-const blockWrite: Entry = { reads: ['blocks'], changes: ['blocks', 'progress'] };
+const blockWrite: Entry = { reads: ['blocks'], changes: ['blocks', 'progress', 'cards'] };
 
 export const INVALIDATION = {
   'app:info': read('packs', 'questions', 'notes', 'blocks', 'progress'),
@@ -46,7 +48,7 @@ export const INVALIDATION = {
   'media:get': read('questions'),
   'notes:search': read('notes'),
   'notes:get': read('notes'),
-  'blocks:count': read('questions', 'packs', 'progress'),
+  'blocks:count': read('questions', 'packs', 'progress', 'cards'),
   'blocks:create': { reads: [], changes: ['blocks', 'settings'] },
   'blocks:list': read('blocks'),
   'blocks:get': read('blocks'),
@@ -71,7 +73,7 @@ export const INVALIDATION = {
   'review:results': read('blocks', 'progress', 'notes', 'questions'),
   'review:item': read('blocks', 'questions', 'notes', 'progress'),
   'review:changes': read('blocks', 'progress'),
-  'review:tag': { reads: [], changes: ['blocks', 'progress'] },
+  'review:tag': { reads: [], changes: ['blocks', 'progress', 'cards'] },
   'review:missed': read('progress', 'blocks', 'questions', 'packs'),
   'review:latest': read('progress', 'blocks'),
   'review:missedIds': read('progress', 'blocks', 'questions'),
@@ -82,6 +84,23 @@ export const INVALIDATION = {
   'notes:delete': change('notes'),
   'notes:restore': change('notes'),
   'notes:export': read('notes'),
+  // Spaced repetition (issue 9): a block that scores a question may create or review its card.
+  'cards:counts': read('cards'),
+  'cards:session': read('cards'),
+  'cards:answer': change('cards'),
+  'cards:undo': change('cards'),
+  'cards:act': change('cards'),
+  'cards:create': change('cards'),
+  'cards:edit': change('cards'),
+  'cards:get': read('cards'),
+  'cards:list': read('cards'),
+  'cards:addImage': change('cards'),
+  'cards:config': read('cards', 'settings'),
+  'cards:setConfig': change('cards', 'settings'),
+  'cards:workload': read('cards', 'settings'),
+  'cards:stats': read('cards', 'settings'),
+  'cards:blockGrades': read('cards', 'blocks'),
+  'cards:regrade': change('cards'),
   'backups:list': read('backups'),
   'backups:create': change('backups'),
   // A restore replaces the whole database.

@@ -83,6 +83,8 @@ export interface QuestionFilters {
   includeRetired?: boolean;
   /** An explicit pool of question ids (review-missed, due cards, a dashboard row). */
   questionIds?: number[];
+  /** Issue 9: only questions whose question card is due by the end of this study day. */
+  dueForReview?: boolean;
 }
 
 export interface QuestionListItem {

@@ -17,6 +17,7 @@ import { recoverInterruptedBlocks } from './blocks/clock';
 import { backupHandlers } from './backups/handlers';
 import { reviewHandlers } from './review/handlers';
 import { noteHandlers } from './notes/handlers';
+import { srsHandlers } from './srs/handlers';
 
 export interface ApiOptions {
   dbPath: string;
@@ -98,6 +99,7 @@ export function createApi(db: Db, options: ApiOptions): Api {
       backupHandlers(context),
       reviewHandlers(context),
       noteHandlers(context),
+      srsHandlers(context),
     );
   let handlers = build();
   if (options.recoverBlocks ?? !context.readOnly) recoverInterruptedBlocks(db);

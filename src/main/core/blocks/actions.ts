@@ -9,6 +9,7 @@ import { foldTime, type BlockRow } from './clock';
 import { loadBlock } from './state';
 import { ITEM_ANSWER_SQL, revisionAnswer } from '../bank/revisions';
 import { recordChanges } from '../review/answerChanges';
+import { reviewScoredItem } from '../srs/questionCards';
 
 /** Folds time in its own transaction (so a block whose time ran out stays ended), then returns the fresh row. */
 export function advance(db: Db, blockId: number, now: number): BlockRow {
@@ -120,6 +121,7 @@ export function submitItem(db: Db, block: BlockRow, position: number, now: numbe
   db.prepare('UPDATE block_items SET submitted = 1, outcome = ? WHERE block_id = ? AND position = ?').run(outcome, block.id, position);
   db.prepare("INSERT INTO answer_events (block_id, position, at, choice, kind) VALUES (?, ?, ?, ?, 'submit')").run(block.id, position, now, item.selected);
   recordStats(db).run(item.question_id, outcome, now, item.marked, block.id, position);
+  reviewScoredItem(db, block.id, position, item.question_id, outcome, now);
   recordChanges(db, block.id);
 }
 
@@ -137,6 +139,7 @@ export function finishBlock(db: Db, block: BlockRow, now: number, reason: 'user'
     const outcome = outcomeOf(p.selected, p.answer_index);
     setOutcome.run(outcome, block.id, p.position);
     stats.run(p.question_id, outcome, now, p.marked, block.id, p.position);
+    reviewScoredItem(db, block.id, p.position, p.question_id, outcome, now);
   }
   recordChanges(db, block.id);
   const correct = db.prepare("SELECT count(*) FROM block_items WHERE block_id = ? AND outcome = 'correct'").pluck().get(block.id) as number;

@@ -11,6 +11,7 @@ import { SimulationSetup } from '../days/SimulationSetup';
 import { DEFAULT_BLOCK_PRESET, MAX_BLOCK_ITEMS } from '../../../shared/examFormats';
 import { PoolBanner, withPool } from './PoolBanner';
 import { poolFromState } from './pool';
+import { DuePoolToggle } from '../cards/DuePoolToggle';
 
 const DEFAULT_SPEC: BlockSpecInput = { filters: {}, ...presetSpec(DEFAULT_BLOCK_PRESET), mode: 'timed', order: 'random', pauseStopsClock: false };
 
@@ -94,6 +95,7 @@ export function BuilderPage() {
             </button>
           </div>
           {filters.questionIds && <PoolBanner label={pool?.label ?? `${filters.questionIds.length} chosen questions`} onClear={() => update({ filters: { ...filters, questionIds: undefined } })} />}
+          <DuePoolToggle filters={filters} onChange={(f) => update({ filters: f })} />
           {dims.map(([dim, label, values]) => (
             <FilterChips key={dim} label={label} values={values} selected={((filters[dim] as (string | number)[] | undefined) ?? []).map(String)} onToggle={(v) => toggle(dim, v)} />
           ))}

@@ -5,6 +5,7 @@ import { SafeHtml } from '../../components/SafeHtml';
 import { ErrorBox, Loading, formatDate } from '../../components/common';
 import { useApi, useApiMutation } from '../../queries';
 import { OriginBadge, noteTitle } from './NoteList';
+import { MakeCardFromSelection } from '../cards/MakeCardFromSelection';
 
 export function NoteReader({ id, onDelete, onSaved }: { id: number; onDelete?: (id: number, title: string) => void; onSaved?: () => void }) {
   const note = useApi('notes:get', { id });
@@ -80,7 +81,9 @@ export function NoteReader({ id, onDelete, onSaved }: { id: number; onDelete?: (
           </div>
         </div>
       ) : n.bodyHtml.trim() ? (
-        <SafeHtml html={n.bodyHtml} className="question-text note-body" />
+        <MakeCardFromSelection questionId={n.questionId}>
+          <SafeHtml html={n.bodyHtml} className="question-text note-body" />
+        </MakeCardFromSelection>
       ) : (
         <p className="muted">This note is empty.</p>
       )}

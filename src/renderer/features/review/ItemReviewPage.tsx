@@ -18,6 +18,8 @@ import { noteTitle } from '../notebook/NoteList';
 import { OUTCOME, letter } from './labels';
 import { ReasonBar, allowedReasons } from './ReasonBar';
 import { ReviewHelp } from './ReviewHelp';
+import { BlockCardGrade } from '../cards/BlockCardGrade';
+import { MakeCardFromSelection } from '../cards/MakeCardFromSelection';
 import { filterResults, parseFilter, parseSort } from '../../../shared/resultsFilter';
 
 const typing = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -126,7 +128,10 @@ export function ItemReviewPage() {
             {v.question.discipline ? ` · ${v.question.discipline}` : ''}
             {v.question.revision !== undefined && <span className="badge warn">as answered (revision {v.question.revision}; the pack has changed since)</span>}
           </p>
-          <QuestionBody question={v.question} selected={v.item.selected} struck={v.item.struck} highlights={v.item.highlights} locked outcomeBanner />
+          <BlockCardGrade blockId={blockId} position={position} />
+          <MakeCardFromSelection questionId={v.question.id}>
+            <QuestionBody question={v.question} selected={v.item.selected} struck={v.item.struck} highlights={v.item.highlights} locked outcomeBanner />
+          </MakeCardFromSelection>
         </article>
         <aside className="item-side">
           <section className="card">

@@ -3,6 +3,7 @@ import { ErrorBox, PageHeader } from '../../components/common';
 import { useApi, useApiMutation } from '../../queries';
 import type { Settings } from '../../../shared/types';
 import { BackupsSection } from './BackupsSection';
+import { SrsSettings } from '../cards/SrsSettings';
 
 export function SettingsPage() {
   const settings = useApi('settings:get', {});
@@ -44,6 +45,7 @@ export function SettingsPage() {
           />
         </div>
       </section>
+      <SrsSettings />
       <section className="card">
         <h2>Reading</h2>
         <div className="form-grid">
