@@ -1,6 +1,7 @@
 /** Domain types that cross the contract. Plain data only: no classes, no Dates (epoch milliseconds instead). */
 import type { Exam } from './pack';
 import type { Problem } from './result';
+import type { AnkiImportSummary } from './anki';
 
 export interface AppInfo {
   appVersion: string;
@@ -66,6 +67,8 @@ export interface ImportReport {
   warnings: Problem[];
   preview: ImportItemPreview[];
   durationMs: number;
+  /** Anki packages (.apkg/.colpkg) imported as flashcards with their review history (issue 9). */
+  anki?: AnkiImportSummary[];
 }
 
 export type QuestionStatus = 'unused' | 'correct' | 'incorrect' | 'omitted' | 'marked';

@@ -17,6 +17,7 @@ import { looksMedqa, parseMedqa } from './importers/medqa';
 import { looksCsv, parseCsv } from './importers/csv';
 import { parseJsonMap } from './importers/jsonMap';
 import { looksLikeNotes, parseNotes, writeNotes, type ParsedNote } from '../notes/importNotes';
+import { ankiSources, importAnkiPackages } from '../srs/anki/importAnki';
 
 type ImportInput = ParsedInput<'packs:import'>;
 
@@ -114,6 +115,8 @@ function previewOf(valid: ValidQuestion[]): ImportItemPreview[] {
 }
 
 export function runImport(ctx: CoreContext, input: ImportInput): ImportReport {
+  const anki = ankiSources(input);
+  if (anki) return importAnkiPackages(ctx, anki, input.dryRun);
   const started = performance.now();
   const groups = [...(input.paths?.length ? groupsFromPaths(input.paths) : []), ...(input.files?.length ? groupsFromUploads(input.files) : [])];
   const problems: Problem[] = [];

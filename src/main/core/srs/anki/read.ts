@@ -9,6 +9,3 @@ export function readAnkiPackage(file: string, bytes: Uint8Array): AnkiPackage {
   return { file, layout: raw.layout, ...collection, media: raw.media };
 }
 
-export function isAnkiPackageName(name: string): boolean {
-  return /\.(apkg|colpkg)$/i.test(name);
-}
