@@ -11,6 +11,7 @@ import { resolveDbPath, samplesDir } from './paths';
 import { AppError, formatProblem } from '../shared/result';
 import type { ImportReport } from '../shared/types';
 import { version } from '../../package.json';
+import { ankiImportLines, cardsOptimize } from './cliSrs';
 
 const HELP = `Vignette ${version} — offline USMLE question bank
 
@@ -20,13 +21,15 @@ Commands:
   info                       database path, schema version and counts
   backup <file>              copy the database to <file> (safe while the app runs)
   restore <file>             replace the database with a backup (close the app first)
-  import <path…>             import packs, MedQA .jsonl, CSV/TSV, mapped JSON or Markdown notes
+  import <path…>             import packs, MedQA .jsonl, CSV/TSV, mapped JSON, Markdown notes or Anki .apkg/.colpkg
       --format <f>           native | medqa | csv | json-map | notes (default: detected)
       --map target=source    field mapping for JSON arrays (repeatable), e.g. --map stem=questionText
       --skip-invalid         import the valid items and list the rejected ones
       --dry-run              check and count without writing anything
   packs                      list imported packs
   search <text>              full-text search over questions
+  cards optimize             fit the FSRS weights to your review history; prints log loss before/after
+      --dry-run              fit and report without saving the weights
 
 Options (all commands):
   --db <file>                database file (default: the app's; VIGNETTE_DB also sets it)
@@ -82,6 +85,7 @@ function printImport(report: ImportReport): string {
   if (report.notes.added + report.notes.updated + report.notes.unchanged > 0) {
     lines.push(`Notes: ${report.notes.added} added, ${report.notes.updated} updated, ${report.notes.unchanged} unchanged`);
   }
+  lines.push(...ankiImportLines(report));
   for (const w of report.warnings.slice(0, 20)) lines.push(`warning: ${formatProblem(w)}`);
   if (report.warnings.length > 20) lines.push(`… and ${report.warnings.length - 20} more warnings`);
   for (const r of report.rejected) lines.push(`skipped: ${formatProblem(r)}`);
@@ -127,6 +131,10 @@ async function run(p: Parsed, api: Api, dbPath: string): Promise<unknown> {
       if (p.json) return result;
       const plain = (s: string) => s.replace(/\u0001/g, '[').replace(/\u0002/g, ']');
       return [`${result.total} match${result.total === 1 ? '' : 'es'}`, ...result.items.map((i) => `${String(i.id).padStart(6)}  ${i.packTitle}: ${plain(i.snippet)}`)].join('\n');
+    }
+    case 'cards': {
+      if (p.args[0] === 'optimize') return cardsOptimize(api, { json: p.json, dryRun: p.dryRun });
+      throw new UsageError(`unknown cards command ${p.args[0] ?? ''}; see vignette --help`);
     }
     default:
       throw new UsageError(`unknown command ${p.command}; see vignette --help`);

@@ -18,6 +18,7 @@ import type {
   QuestionView,
   Settings,
 } from './types';
+import type { OptimizeReport } from './optimizer';
 
 /** Phantom marker carrying a method's output type. */
 const returns = <T>() => undefined as unknown as T;
@@ -143,6 +144,10 @@ export const contract = {
   'blocks:resume': { input: z.object({ blockId: id }).strict(), output: returns<BlockState>() },
   'blocks:suspend': { input: z.object({ blockId: id }).strict(), output: returns<BlockState>() },
   'blocks:end': { input: z.object({ blockId: id }).strict(), output: returns<BlockState>() },
+
+  // Issue 9 (i9anki): the FSRS optimiser. Progress arrives as 'optimize' events; cancel from a second call.
+  'cards:optimize': { input: z.object({ apply: z.boolean().default(true) }).strict(), output: returns<OptimizeReport>() },
+  'cards:optimizeCancel': { input: empty, output: returns<{ cancelled: boolean }>() },
 } as const;
 
 export type Contract = typeof contract;
@@ -154,7 +159,7 @@ export const METHODS = Object.keys(contract) as Method[];
 
 /** Events the core pushes while long work runs. */
 export interface ProgressEvent {
-  kind: 'import';
+  kind: 'import' | 'optimize';
   done: number;
   total: number;
   label: string;

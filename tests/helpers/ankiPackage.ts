@@ -297,3 +297,22 @@ export function sampleDeck(): DeckSpec {
     media: [{ name: 'heart.png', bytes: PNG }],
   };
 }
+
+/** A deck of basic notes whose cards carry the given review histories (ms times, ratings) as Anki revlog rows. */
+export function deckWithHistory(histories: { rating: number; at: number; kind: string }[][]): DeckSpec {
+  const deck: DeckSpec = { ...sampleDeck(), notes: [], cards: [], revlog: [], media: [] };
+  deck.noteTypes = deck.noteTypes.slice(0, 1);
+  const seen = new Set<number>();
+  histories.forEach((history, i) => {
+    const nid = 10_000 + i;
+    deck.notes.push({ id: nid, mid: 1001, fields: [`Fact ${i}`, `Answer ${i}`], tags: ['simulated'] });
+    deck.cards.push({ id: nid, nid, did: 2, ord: 0, type: 2, queue: 2 });
+    for (const r of history) {
+      let id = r.at;
+      while (seen.has(id)) id++; // revlog ids are unique per collection
+      seen.add(id);
+      deck.revlog.push({ id, cid: nid, ease: r.rating, type: r.kind === 'learn' ? 0 : r.kind === 'relearn' ? 2 : 1, ivl: 1 });
+    }
+  });
+  return deck;
+}
