@@ -12,6 +12,7 @@ import { AppError, formatProblem } from '../shared/result';
 import type { ImportReport } from '../shared/types';
 import { version } from '../../package.json';
 import { ankiImportLines, cardsOptimize } from './cliSrs';
+import { CARDS_HELP, CardsUsageError, runCards } from './cliCards';
 
 const HELP = `Vignette ${version} — offline USMLE question bank
 
@@ -30,7 +31,7 @@ Commands:
   search <text>              full-text search over questions
   cards optimize             fit the FSRS weights to your review history; prints log loss before/after
       --dry-run              fit and report without saving the weights
-
+${CARDS_HELP}
 Options (all commands):
   --db <file>                database file (default: the app's; VIGNETTE_DB also sets it)
   --json                     machine-readable output
@@ -98,7 +99,7 @@ async function run(p: Parsed, api: Api, dbPath: string): Promise<unknown> {
   switch (p.command) {
     case 'info': {
       const info = await api.call('app:info', {});
-      if (p.json) return info;
+      if (p.json) return { ...info, cardTotals: await api.call('cards:counts', {}) };
       return [`Database: ${info.dbPath}`, `Schema version: ${info.schemaVersion}`, ...Object.entries(info.counts).map(([k, v]) => `${k}: ${v}`)].join('\n');
     }
     case 'backup': {
@@ -132,10 +133,9 @@ async function run(p: Parsed, api: Api, dbPath: string): Promise<unknown> {
       const plain = (s: string) => s.replace(/\u0001/g, '[').replace(/\u0002/g, ']');
       return [`${result.total} match${result.total === 1 ? '' : 'es'}`, ...result.items.map((i) => `${String(i.id).padStart(6)}  ${i.packTitle}: ${plain(i.snippet)}`)].join('\n');
     }
-    case 'cards': {
+    case 'cards':
       if (p.args[0] === 'optimize') return cardsOptimize(api, { json: p.json, dryRun: p.dryRun });
-      throw new UsageError(`unknown cards command ${p.args[0] ?? ''}; see vignette --help`);
-    }
+      return runCards(api, p.args, p.json);
     default:
       throw new UsageError(`unknown command ${p.command}; see vignette --help`);
   }
@@ -174,7 +174,7 @@ export async function main(argv: string[]): Promise<number> {
       db.close();
     }
   } catch (error) {
-    if (error instanceof UsageError || error instanceof DatabaseError) {
+    if (error instanceof UsageError || error instanceof CardsUsageError || error instanceof DatabaseError) {
       process.stderr.write(`vignette: ${error.message}\n`);
       return 1;
     }

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { EXAMS } from './pack';
+import { srsContract } from './srsContract';
 import type {
   AppInfo,
   BlockState,
@@ -35,6 +36,8 @@ export const questionFiltersSchema = z
     tags: z.array(z.string().max(100)).max(100).optional(),
     statuses: z.array(z.enum(['unused', 'correct', 'incorrect', 'omitted', 'marked'])).optional(),
     includeRetired: z.boolean().optional(),
+    /** Issue 9: only questions whose question card is due by the end of this study day. */
+    dueForReview: z.boolean().optional(),
   })
   .strict();
 
@@ -144,6 +147,9 @@ export const contract = {
   'blocks:resume': { input: z.object({ blockId: id }).strict(), output: returns<BlockState>() },
   'blocks:suspend': { input: z.object({ blockId: id }).strict(), output: returns<BlockState>() },
   'blocks:end': { input: z.object({ blockId: id }).strict(), output: returns<BlockState>() },
+
+  // Issue 9: spaced repetition (src/shared/srsContract.ts).
+  ...srsContract,
 
   // Issue 9 (i9anki): the FSRS optimiser. Progress arrives as 'optimize' events; cancel from a second call.
   'cards:optimize': { input: z.object({ apply: z.boolean().default(true) }).strict(), output: returns<OptimizeReport>() },

@@ -79,6 +79,16 @@ export interface CardView extends CardSummary {
   clozeOrd: number | null;
   flashcardId: number | null;
   lastReview: number | null;
+  /** Images the Markdown of each side names (![alt](name)), as data for <img>. */
+  frontImages: CardImage[];
+  backImages: CardImage[];
+}
+
+export interface CardImage {
+  name: string;
+  alt: string;
+  mime: string;
+  base64: string;
 }
 
 export interface ReviewCard {

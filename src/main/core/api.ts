@@ -13,6 +13,7 @@ import { settingsHandlers } from './settings/handlers';
 import { bankHandlers } from './bank/handlers';
 import { blockHandlers } from './blocks/handlers';
 import { recoverInterruptedBlocks } from './blocks/clock';
+import { srsHandlers } from './srs/handlers';
 import { optimizerHandlers } from './srs/optimizeHandlers';
 
 export interface ApiOptions {
@@ -72,7 +73,7 @@ export function createApi(db: Db, options: ApiOptions): Api {
     appVersion: options.appVersion ?? '0.1.0',
     emit: (event) => options.onEvent?.(event),
   };
-  const handlers = mergeHandlers(settingsHandlers(context), bankHandlers(context), blockHandlers(context), optimizerHandlers(context));
+  const handlers = mergeHandlers(settingsHandlers(context), bankHandlers(context), blockHandlers(context), srsHandlers(context), optimizerHandlers(context));
   recoverInterruptedBlocks(db);
 
   async function invokeUnknown(method: string, input: unknown): Promise<Result<unknown>> {

@@ -298,6 +298,8 @@ export const MIGRATIONS: readonly string[] = [
   -- The queues read only live cards in due order; partial indexes keep them small and exact.
   CREATE INDEX cards_flash_queue ON cards (state, due) WHERE flashcard_id IS NOT NULL AND suspended = 0 AND deleted_at IS NULL;
   CREATE INDEX cards_question_queue ON cards (due) WHERE question_id IS NOT NULL AND suspended = 0 AND deleted_at IS NULL;
+  -- Statistics read the memory state of every live card from this index alone (forecast, R, S, D histograms).
+  CREATE INDEX cards_memory ON cards (due, state, stability, difficulty, last_review, question_id) WHERE deleted_at IS NULL AND suspended = 0;
 
   -- Every answer. The ts-fsrs ReviewLog fields are the card's values BEFORE the answer (ts-fsrs semantics); the
   -- new_* columns are the state after it, so replays and the optimiser never have to re-run the scheduler.
@@ -327,7 +329,9 @@ export const MIGRATIONS: readonly string[] = [
     snapshot           TEXT                        -- JSON of the whole card row before the answer: undo restores it
   );
   CREATE INDEX review_log_card ON review_log (card_id, review);
-  CREATE INDEX review_log_review ON review_log (review);
+  -- Covering index for the statistics (true retention, heatmap, daily limits): a year of reviews is read from the
+  -- index alone, never from the wide rows that hold the snapshot.
+  CREATE INDEX review_log_review ON review_log (review, kind, state, rating, scheduled_days, card_id);
 
   -- The undo stack (Ctrl+Z): the newest row is undone first. An answer points at its log row (whose snapshot is
   -- restored); other actions carry their own snapshot.

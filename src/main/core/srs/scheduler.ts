@@ -45,8 +45,8 @@ export interface Outcome {
 
 const instances = new Map<string, FSRS>();
 /** One ts-fsrs instance per parameter set (SRS.md); cached because building one validates 21 weights. */
-function engine(p: SchedulerParams): FSRS {
-  const key = JSON.stringify([p.desiredRetention, p.maximumIntervalDays, p.weights, p.learningSteps, p.relearningSteps, p.shortTerm]);
+function engine(p: SchedulerParams & { noFuzz?: boolean }): FSRS {
+  const key = JSON.stringify([p.desiredRetention, p.maximumIntervalDays, p.weights, p.learningSteps, p.relearningSteps, p.shortTerm, !!p.noFuzz]);
   let f = instances.get(key);
   if (!f) {
     f = fsrs(
@@ -54,7 +54,7 @@ function engine(p: SchedulerParams): FSRS {
         request_retention: p.desiredRetention,
         maximum_interval: p.maximumIntervalDays,
         w: p.weights ? [...p.weights] : undefined,
-        enable_fuzz: true,
+        enable_fuzz: !p.noFuzz,
         enable_short_term: p.shortTerm,
         learning_steps: p.learningSteps as StepUnit[],
         relearning_steps: p.relearningSteps as StepUnit[],
@@ -172,3 +172,8 @@ export function retrievability(card: Pick<CardMemory, 'stability' | 'lastReview'
 }
 
 export { studyDay, studyDayStart };
+
+/** Whole-day interval ts-fsrs gives a stability at these parameters, without fuzz (rescheduling, workload). */
+export function intervalDays(stability: number, p: SchedulerParams): number {
+  return engine({ ...p, noFuzz: true }).next_interval(stability, 0);
+}
