@@ -113,7 +113,7 @@ if (!app.requestSingleInstanceLock()) {
       if (!mainWindow || !isOurPage(event.senderFrame?.url ?? '')) return [];
       const result = await dialog.showOpenDialog(mainWindow, {
         properties: kind === 'folder' ? ['openDirectory'] : ['openFile', 'multiSelections'],
-        filters: kind === 'folder' ? [] : [{ name: 'Question packs and notes', extensions: ['json', 'jsonl', 'zip', 'csv', 'tsv', 'txt', 'md'] }],
+        filters: kind === 'folder' ? [] : [{ name: 'Question packs and notes', extensions: ['json', 'jsonl', 'zip', 'csv', 'tsv', 'txt', 'md', 'apkg', 'colpkg'] }],
       });
       return result.canceled ? [] : result.filePaths;
     });

@@ -37,7 +37,7 @@ export function ImportPage() {
   const [progress, setProgress] = useState<ProgressEvent | null>(null);
   const mapJson = useDebounced(JSON.stringify(mapRecord(rows)), 400);
   const preview = useApiMutation('packs:import');
-  const run = useApiMutation('packs:import', ['app:info', 'packs:list', 'questions:search', 'questions:facets', 'notes:search']);
+  const run = useApiMutation('packs:import', ['app:info', 'packs:list', 'questions:search', 'questions:facets', 'notes:search', 'cards:counts', 'cards:list', 'cards:stats']);
 
   const map = JSON.parse(mapJson) as Record<string, string>;
   const mapIncomplete = format === 'json-map' && !(map.stem && map.choices && map.answer);

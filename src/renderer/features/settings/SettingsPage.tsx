@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { ErrorBox, PageHeader } from '../../components/common';
 import { useApi, useApiMutation } from '../../queries';
 import type { Settings } from '../../../shared/types';
+import { OptimizerPanel } from '../cards/OptimizerPanel';
 
 export function SettingsPage() {
   const settings = useApi('settings:get', {});
@@ -59,6 +60,7 @@ export function SettingsPage() {
           </div>
         </div>
       </section>
+      <OptimizerPanel />
       <section className="card">
         <h2>Your data</h2>
         <p>
