@@ -61,9 +61,11 @@ function describe(status: OptimiseResult['status'], set: TrainingSet, before: Fi
   if (status === 'too-few') {
     return `Only ${base} can be used (${plural(set.items, 'review')} after the first day of a card); at least ${MIN_ITEMS} are needed. Keep reviewing and try again.`;
   }
-  const numbers = `log loss ${before!.logLoss.toFixed(4)} → ${after!.logLoss.toFixed(4)}, RMSE ${(before!.rmse * 100).toFixed(2)}% → ${(after!.rmse * 100).toFixed(2)}%`;
   const small = set.items < FULL_FIT_ITEMS ? ` With fewer than ${FULL_FIT_ITEMS} usable reviews only the initial stabilities change.` : '';
-  return status === 'improved' ? `New weights fitted on ${base} (${numbers}).${small}` : `The fit on ${base} was not better than your current weights (${numbers}); they were kept.${small}`;
+  const gain = before!.logLoss - after!.logLoss;
+  return status === 'improved'
+    ? `New weights fitted on ${base}: they predict your recall better (log loss ${gain.toFixed(4)} lower).${small}`
+    : `The fit on ${base} was not better than your current weights; they were kept.${small}`;
 }
 
 export function optimise(set: TrainingSet, options: OptimiseOptions = {}): Promise<OptimiseResult> {

@@ -9,6 +9,7 @@ import { ErrorBox } from '../../components/common';
 import { useApi, useApiMutation } from '../../queries';
 import type { ProgressEvent } from '../../../shared/contract';
 import type { OptimizeReport } from '../../../shared/optimizer';
+import './optimizer.css';
 
 const STATUS: Record<OptimizeReport['status'], { label: string; tone: string }> = {
   improved: { label: 'New weights saved', tone: 'good' },

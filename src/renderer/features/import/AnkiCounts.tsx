@@ -55,8 +55,8 @@ export function AnkiCounts({ report, verb }: { report: ImportReport; verb: 'to i
         )),
       )}
       <p className="muted small">
-        Each Anki card becomes a flashcard card with its review history; its memory state is replayed with FSRS under your settings, so the optimiser
-        can learn from years of Anki reviews. Deck names and Anki tags become tags.
+        Every Anki card keeps its review history: its memory state is replayed with FSRS under your settings, and the optimiser can learn from
+        years of Anki reviews. Deck names and Anki tags become tags.
       </p>
     </div>
   );
