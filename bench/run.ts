@@ -14,6 +14,7 @@ import { openDatabase, type Db } from '../src/main/core/db/open';
 import { seedHistory } from './history';
 import { measureRenderer } from './renderer';
 import { benchOptimiser } from './optimizer';
+import { benchAnkiImport } from './ankiImport';
 
 const ROOT = resolve(__dirname, '..');
 const MEDQA = resolve(ROOT, '../shared/datasets/medqa-us/medqa_us_test_5options.jsonl');
@@ -197,6 +198,7 @@ async function main(): Promise<void> {
   const bank = await buildBigBank();
   await benchBank(bank.db, bank.api);
   await benchOptimiser(record);
+  await benchAnkiImport(record);
   const renderer = await measureRenderer(bank.api, bank.db, join(ROOT, 'out', 'renderer'));
   if (renderer.samples.length) record('renderer: click Next → next item painted', 'ms', renderer.samples, 50);
   else console.log(`renderer row skipped: ${renderer.skipped}`);

@@ -137,6 +137,21 @@ CREATE UNIQUE INDEX idx_decks_name ON decks (name);
 function writeCollection(path: string, spec: DeckSpec, schema: 11 | 18): void {
   const db = new Database(path);
   db.pragma('journal_mode = DELETE');
+  db.pragma('synchronous = OFF');
+  db.transaction(() => fillCollection(db, spec, schema))();
+  if (schema === 18) {
+    // Anki declares these name columns COLLATE unicase; better-sqlite3 cannot create that, so write it into the schema.
+    db.unsafeMode(true);
+    db.pragma('writable_schema = ON');
+    for (const table of ['notetypes', 'decks', 'fields']) {
+      db.prepare("UPDATE sqlite_master SET sql = replace(sql, 'name text not null', 'name text not null COLLATE unicase') WHERE type = 'table' AND name = ?").run(table);
+    }
+    db.pragma('writable_schema = OFF');
+  }
+  db.close();
+}
+
+function fillCollection(db: Database.Database, spec: DeckSpec, schema: 11 | 18): void {
   db.exec(V11);
   const models: Record<string, unknown> = {};
   const decks: Record<string, unknown> = {};
@@ -182,16 +197,6 @@ function writeCollection(path: string, spec: DeckSpec, schema: 11 | 18): void {
   for (const r of spec.revlog) {
     db.prepare('INSERT INTO revlog VALUES (?, ?, 0, ?, ?, ?, 0, ?, ?)').run(r.id, r.cid, r.ease, r.ivl ?? 0, r.lastIvl ?? 0, r.time ?? 5000, r.type);
   }
-  if (schema === 18) {
-    // Anki declares these name columns COLLATE unicase; better-sqlite3 cannot create that, so write it into the schema.
-    db.unsafeMode(true);
-    db.pragma('writable_schema = ON');
-    for (const table of ['notetypes', 'decks', 'fields']) {
-      db.prepare("UPDATE sqlite_master SET sql = replace(sql, 'name text not null', 'name text not null COLLATE unicase') WHERE type = 'table' AND name = ?").run(table);
-    }
-    db.pragma('writable_schema = OFF');
-  }
-  db.close();
 }
 
 function collectionBytes(spec: DeckSpec, schema: 11 | 18): Uint8Array {
