@@ -77,4 +77,9 @@ test('Settings → Optimise: a plain message with too little history, then a bet
   await expect(panel.getByTestId('weights-in-use')).toHaveText('your optimised weights');
   await panel.scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(SHOTS, 'settings-optimizer.png'), fullPage: true });
+  await api(request, server, 'settings:set', { theme: 'dark' });
+  await page.reload();
+  await expect(panel.getByTestId('weights-in-use')).toHaveText('your optimised weights');
+  await panel.getByTestId('optimize').focus();
+  await page.screenshot({ path: join(SHOTS, 'settings-optimizer-dark.png'), fullPage: true });
 });

@@ -94,6 +94,24 @@ describe.each<Layout>(['legacy1', 'legacy2', 'latest'])('importing a %s package'
   });
 });
 
+describe('re-importing a deck studied further in Anki', () => {
+  it('adds the new history to a card never reviewed here, and leaves a card reviewed here alone with a warning', async () => {
+    await t.api.call('packs:import', { paths: [writePackage('v1.apkg', buildPackage('legacy2', sampleDeck()))] });
+    const later = sampleDeck();
+    later.revlog.push({ id: T0 + 5 * DAY, cid: 101, ease: 3, type: 1, ivl: 10, lastIvl: 4 }, { id: T0 + 6 * DAY, cid: 104, ease: 4, type: 1, ivl: 5, lastIvl: 1 });
+    // Card 104 (cloze c1) is answered in Vignette before the second import.
+    const cloze = t.db.prepare("SELECT c.id FROM cards c JOIN flashcards f ON f.id = c.flashcard_id WHERE f.origin_key = 'anki:guid13' AND c.ord = 1").pluck().get() as number;
+    t.db.prepare("INSERT INTO review_log (card_id, rating, review, state, due, stability, difficulty, scheduled_days, learning_steps, new_state, new_due, new_stability, new_difficulty, new_scheduled_days, new_learning_steps) VALUES (?, 3, ?, 2, 0, 1, 5, 1, 0, 2, 0, 2, 5, 2, 0)").run(cloze, T0 + 29 * DAY);
+
+    const report = await t.api.call('packs:import', { paths: [writePackage('v2.apkg', buildPackage('legacy2', later))] });
+    expect(report.anki![0]).toMatchObject({ cards: { added: 0, updated: 1, unchanged: 4 }, reviews: { added: 1 } });
+    expect(report.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/reviews in Vignette since the last import/)]);
+    const basic = t.db.prepare("SELECT c.reps, c.last_review FROM cards c JOIN flashcards f ON f.id = c.flashcard_id WHERE f.origin_key = 'anki:guid11:0'").get();
+    expect(basic).toEqual({ reps: 4, last_review: T0 + 5 * DAY });
+    expect(t.db.prepare("SELECT count(*) FROM review_log WHERE card_id = ? AND source = 'anki'").pluck().get(cloze)).toBe(3);
+  });
+});
+
 describe('Anki imports through the upload door', () => {
   it('accepts an uploaded .colpkg (browser mode) and a dry run writes nothing', async () => {
     const bytes = buildPackage('latest', sampleDeck());
