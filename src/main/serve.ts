@@ -1,6 +1,7 @@
 /**
  * Browser mode: `npm run serve` — the whole app in any browser on this machine, no Electron needed.
  * Flags: --db <file>, --port <n> (default 0 = any free port), --token <t> (tests pass their own).
+ * VIGNETTE_CLOCK_OFFSET_MS shifts the core's clock (tests and demos of spaced repetition only).
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -20,7 +21,9 @@ async function main(): Promise<void> {
   mkdirSync(dirname(dbPath), { recursive: true });
   const db = openDatabase(dbPath);
   let door: HttpDoor | undefined;
-  const api = createApi(db, { dbPath, samplesDir: samplesDir(), appVersion: version, onEvent: (e) => door?.broadcast(e) });
+  // VIGNETTE_CLOCK_OFFSET_MS moves the core's clock (e2e tests jump to "tomorrow" to see cards come due).
+  const offset = Number(process.env.VIGNETTE_CLOCK_OFFSET_MS ?? 0) || 0;
+  const api = createApi(db, { dbPath, samplesDir: samplesDir(), appVersion: version, onEvent: (e) => door?.broadcast(e), ...(offset ? { clock: { now: () => Date.now() + offset } } : {}) });
   const port = flag('port');
   door = await startHttpDoor({ api, rendererDir: rendererDir(), ...(port ? { port: Number(port) } : {}), ...(flag('token') ? { token: flag('token')! } : {}) });
   // Tests read this exact line to find the URL.

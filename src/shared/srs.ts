@@ -103,13 +103,18 @@ export interface DueCounts {
   dueNow: number;
   /** Everything due by the end of this study day, before limits. */
   dueToday: number;
+  /** Learning cards due by the end of the study day; learningNow = those whose minute has come. */
   learning: number;
+  learningNow: number;
+  /** Review cards due today, within the daily review limit. */
+  reviewsDue: number;
   newAvailable: number;
   reviewsLeftToday: number;
   newLeftToday: number;
   questionCardsDue: number;
-  total: number;
-  suspended: number;
+  /** All live cards and the suspended ones: in cards:counts only (the session skips these full counts). */
+  total?: number;
+  suspended?: number;
   /** End of the current study day (the rollover hour), epoch ms. */
   studyDayEndsAt: number;
 }

@@ -34,6 +34,7 @@ type CardMethods =
 
 /** Longest answer time recorded: a card left on screen over lunch is not a 40-minute review. */
 const MAX_DURATION_MS = 10 * 60_000;
+const STALE_PREVIEW_MS = 60 * 60_000;
 
 export function srsHandlers(ctx: CoreContext) {
   const { db, clock } = ctx;
@@ -60,16 +61,18 @@ export function srsHandlers(ctx: CoreContext) {
   }
 
   function grades(blockId: number): BlockItemGrade[] {
-    const t = now();
-    return blockItemGrades(db, blockId).map((g) => ({ ...g, label: formatInterval(Math.max(0, g.due - t)) }));
+    // The interval the grade gave, from the moment of the review (not from now).
+    return blockItemGrades(db, blockId).map(({ review, ...g }) => ({ ...g, label: formatInterval(Math.max(0, g.due - review)) }));
   }
 
   return {
-    'cards:counts': () => dueCounts(db, params(), now()),
+    'cards:counts': () => dueCounts(db, params(), now(), true),
     'cards:session': () => session(),
     'cards:answer': ({ cardId, rating, shownAt }) => {
       const t = now();
       if (shownAt > t) throw new AppError('BAD_INPUT', 'shownAt is in the future', [{ field: 'shownAt', message: 'after now' }]);
+      // Intervals shown an hour ago are not what the card would get now: show it again rather than commit stale ones.
+      if (t - shownAt > STALE_PREVIEW_MS) throw new AppError('CONFLICT', 'This card was shown over an hour ago; it is shown again with fresh intervals.');
       const s = params();
       db.transaction(() => {
         const row = getCard(db, cardId);

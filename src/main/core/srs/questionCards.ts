@@ -109,10 +109,10 @@ export function regradeBlockItem(db: Db, blockId: number, position: number, rati
 export function blockItemGrades(db: Db, blockId: number) {
   return db
     .prepare(
-      `SELECT r.position, r.card_id AS cardId, r.suggested, r.reason, l.rating, l.new_due AS due
+      `SELECT r.position, r.card_id AS cardId, r.suggested, r.reason, l.rating, l.new_due AS due, l.review
        FROM block_item_reviews r JOIN review_log l ON l.id = r.log_id WHERE r.block_id = ? ORDER BY r.position`,
     )
-    .all(blockId) as { position: number; cardId: number; suggested: Grade; reason: string; rating: Grade; due: number }[];
+    .all(blockId) as { position: number; cardId: number; suggested: Grade; reason: string; rating: Grade; due: number; review: number }[];
 }
 
 /** The hook the block actions call once an item's outcome is final (tutor submit, block end). */

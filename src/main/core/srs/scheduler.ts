@@ -89,7 +89,7 @@ export function formatInterval(ms: number): string {
   const minutes = ms / 60_000;
   if (minutes < 60) return `${Math.max(1, Math.round(minutes))}m`;
   const hours = minutes / 60;
-  if (hours < 24) return `${Math.round(hours)}h`;
+  if (hours < 23.5) return `${Math.round(hours)}h`;
   const days = ms / DAY;
   if (days < 30) return `${Math.round(days)}d`;
   if (days < 365) return `${(days / 30.4).toFixed(1).replace(/\.0$/, '')}mo`;

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { ErrorBox, PageHeader } from '../../components/common';
 import { useApi, useApiMutation } from '../../queries';
 import type { Settings } from '../../../shared/types';
+import { SrsSettings } from '../cards/SrsSettings';
 import { OptimizerPanel } from '../cards/OptimizerPanel';
 
 export function SettingsPage() {
@@ -44,6 +45,8 @@ export function SettingsPage() {
           />
         </div>
       </section>
+      <SrsSettings />
+      <OptimizerPanel />
       <section className="card">
         <h2>Reading</h2>
         <div className="form-grid">
@@ -60,7 +63,6 @@ export function SettingsPage() {
           </div>
         </div>
       </section>
-      <OptimizerPanel />
       <section className="card">
         <h2>Your data</h2>
         <p>
