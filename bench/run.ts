@@ -18,6 +18,8 @@ import { benchExamDay } from './examDay';
 import { clickDuringImport } from './clickDuringImport';
 import { benchReview, seedReviewHistory } from './review';
 import { benchSrs } from './srs';
+import { benchOptimiser } from './optimizer';
+import { benchAnkiImport } from './ankiImport';
 
 const ROOT = resolve(__dirname, '..');
 const MEDQA = resolve(ROOT, '../shared/datasets/medqa-us/medqa_us_test_5options.jsonl');
@@ -230,6 +232,8 @@ async function main(): Promise<void> {
   seedReviewHistory(bank.db, 5_000);
   await benchReview(bank.db, bank.api, record, time);
   await benchSrs(bank.db, bank.api, record, time);
+  await benchOptimiser(record);
+  await benchAnkiImport(record);
   const renderer = await measureRenderer(bank.api, bank.db, join(ROOT, 'out', 'renderer'));
   if (renderer.samples.length) record('renderer: click Next → next item painted', 'ms', renderer.samples, 50);
   else console.log(`renderer row skipped: ${renderer.skipped}`);

@@ -16,6 +16,7 @@ import { AppError, formatProblem } from '../shared/result';
 import type { ImportReport } from '../shared/types';
 import { version } from '../../package.json';
 import { runNotebook } from './cliNotebook';
+import { ankiImportLines, cardsOptimize } from './cliSrs';
 import { CARDS_HELP, CardsUsageError, runCards } from './cliCards';
 
 const HELP = `Vignette ${version} — offline USMLE question bank
@@ -29,7 +30,7 @@ Commands:
   restore <file|name>        replace the database with a backup file or a name from
                              \`backups\` (close the app first; the current data is kept
                              as a pre-restore backup)
-  import <path…>             import packs, MedQA .jsonl, CSV/TSV, mapped JSON or Markdown notes
+  import <path…>             import packs, MedQA .jsonl, CSV/TSV, mapped JSON Markdown notes or Anki .apkg/.colpkg
       --format <f>           native | medqa | csv | json-map | notes (default: detected)
       --map target=source    field mapping for JSON or CSV (repeatable), e.g. --map stem=question --map choices=opa,opb,opc
       --skip-invalid         import the valid items and list the rejected ones
@@ -37,6 +38,8 @@ Commands:
   packs                      list imported packs
   search <text>              full-text search over questions
   notebook export <dir>      write every note as a Markdown file (front matter + question link) into <dir>
+  cards optimize             fit the FSRS weights to your review history; prints log loss before/after
+      --dry-run              fit and report without saving the weights
 ${CARDS_HELP}
 Options (all commands):
   --db <file>                database file (default: the app's; VIGNETTE_DB also sets it)
@@ -92,6 +95,7 @@ function printImport(report: ImportReport): string {
   if (report.notes.added + report.notes.updated + report.notes.unchanged > 0) {
     lines.push(`Notes: ${report.notes.added} added, ${report.notes.updated} updated, ${report.notes.unchanged} unchanged`);
   }
+  lines.push(...ankiImportLines(report));
   for (const w of report.warnings.slice(0, 20)) lines.push(`warning: ${formatProblem(w)}`);
   if (report.warnings.length > 20) lines.push(`… and ${report.warnings.length - 20} more warnings`);
   for (const r of report.rejected) lines.push(`skipped: ${formatProblem(r)}`);
@@ -141,6 +145,7 @@ async function run(p: Parsed, api: Api, dbPath: string): Promise<unknown> {
     case 'notebook':
       return runNotebook(p, api);
     case 'cards':
+      if (p.args[0] === 'optimize') return cardsOptimize(api, { json: p.json, dryRun: p.dryRun });
       return runCards(api, p.args, p.json);
     default:
       throw new UsageError(`unknown command ${p.command}; see vignette --help`);

@@ -162,7 +162,7 @@ async function start(): Promise<void> {
     if (!mainWindow || !frame || frame.parent !== null || !isOurPage(frame.url)) return [];
     const result = await dialog.showOpenDialog(mainWindow, {
       properties: kind === 'folder' ? ['openDirectory'] : ['openFile', 'multiSelections'],
-      filters: kind === 'folder' ? [] : [{ name: 'Question packs and notes', extensions: ['json', 'jsonl', 'zip', 'csv', 'tsv', 'txt', 'md'] }],
+      filters: kind === 'folder' ? [] : [{ name: 'Question packs and notes', extensions: ['json', 'jsonl', 'zip', 'csv', 'tsv', 'txt', 'md', 'apkg', 'colpkg'] }],
     });
     if (result.canceled) return [];
     return result.filePaths.map((path) => {

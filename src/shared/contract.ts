@@ -25,6 +25,7 @@ import type {
 } from './types';
 import { MISS_REASONS, type MissReason } from './reasons';
 import { CHANGE_KINDS, type AnswerChanges, type BlockResults, type ChangeKind, type CountRow, type MissedList, type ReviewItem } from './review';
+import type { OptimizeReport } from './optimizer';
 
 /** Phantom marker carrying a method's output type. */
 const returns = <T>() => undefined as unknown as T;
@@ -219,6 +220,10 @@ export const contract = {
   'notes:export': { input: empty, output: returns<{ fileName: string; count: number; base64: string }>() },
   // Issue 9: spaced repetition (src/shared/srsContract.ts).
   ...srsContract,
+
+  // Issue 9 (i9anki): the FSRS optimiser. Progress arrives as 'optimize' events; cancel from a second call.
+  'cards:optimize': { input: z.object({ apply: z.boolean().default(true) }).strict(), output: returns<OptimizeReport>() },
+  'cards:optimizeCancel': { input: empty, output: returns<{ cancelled: boolean }>() },
 } as const;
 
 export type Contract = typeof contract;
@@ -230,7 +235,7 @@ export const METHODS = Object.keys(contract) as Method[];
 
 /** Events the core pushes while long work runs. */
 export interface ProgressEvent {
-  kind: 'import';
+  kind: 'import' | 'optimize';
   done: number;
   total: number;
   label: string;

@@ -40,7 +40,7 @@ export const INVALIDATION = {
   'settings:set': change('settings'),
   'packs:list': read('packs'),
   'packs:remove': change('packs', 'questions', 'progress'),
-  'packs:import': change('packs', 'questions', 'progress', 'notes', 'backups'),
+  'packs:import': change('packs', 'questions', 'progress', 'notes', 'backups', 'cards'),
   'packs:loadSamples': change('packs', 'questions', 'progress', 'settings', 'backups'),
   'questions:search': read('questions', 'packs', 'progress'),
   'questions:facets': read('questions', 'packs', 'progress'),
@@ -101,6 +101,8 @@ export const INVALIDATION = {
   'cards:stats': read('cards', 'settings'),
   'cards:blockGrades': read('cards', 'blocks'),
   'cards:regrade': change('cards'),
+  'cards:optimize': change('cards', 'settings'),
+  'cards:optimizeCancel': change('cards'),
   'backups:list': read('backups'),
   'backups:create': change('backups'),
   // A restore replaces the whole database.

@@ -2,6 +2,7 @@
 import type { Exam } from './pack';
 import type { Problem } from './result';
 import type { MissReason } from './reasons';
+import type { AnkiImportSummary } from './anki';
 
 export interface AppInfo {
   appVersion: string;
@@ -69,6 +70,8 @@ export interface ImportReport {
   warnings: Problem[];
   preview: ImportItemPreview[];
   durationMs: number;
+  /** Anki packages (.apkg/.colpkg) imported as flashcards with their review history (issue 9). */
+  anki?: AnkiImportSummary[];
 }
 
 export type QuestionStatus = 'unused' | 'correct' | 'incorrect' | 'omitted' | 'marked';

@@ -18,6 +18,7 @@ import { backupHandlers } from './backups/handlers';
 import { reviewHandlers } from './review/handlers';
 import { noteHandlers } from './notes/handlers';
 import { srsHandlers } from './srs/handlers';
+import { optimizerHandlers } from './srs/optimizeHandlers';
 
 export interface ApiOptions {
   dbPath: string;
@@ -100,6 +101,7 @@ export function createApi(db: Db, options: ApiOptions): Api {
       reviewHandlers(context),
       noteHandlers(context),
       srsHandlers(context),
+      optimizerHandlers(context),
     );
   let handlers = build();
   if (options.recoverBlocks ?? !context.readOnly) recoverInterruptedBlocks(db);

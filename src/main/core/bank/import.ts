@@ -19,6 +19,7 @@ import { isMedqaArray, looksMedqa, parseMedqa } from './importers/medqa';
 import { looksCsv, parseCsv } from './importers/csv';
 import { parseJsonMap } from './importers/jsonMap';
 import { looksLikeNotes, parseNotes, writeNotes, type ParsedNote } from '../notes/importNotes';
+import { ankiSources, importAnkiPackages } from '../srs/anki/importAnki';
 
 type ImportInput = ParsedInput<'packs:import'>;
 
@@ -141,6 +142,8 @@ function previewOf(valid: ValidQuestion[]): ImportItemPreview[] {
 }
 
 export async function runImport(ctx: CoreContext, input: ImportInput): Promise<ImportReport> {
+  const anki = ankiSources(input);
+  if (anki) return importAnkiPackages(ctx, anki, input.dryRun);
   const started = performance.now();
   if (input.handles?.length) throw new AppError('FORBIDDEN', 'File handles are resolved by the desktop window before they reach the core.');
   const groups = [...(input.paths?.length ? groupsFromPaths(input.paths) : []), ...(input.files?.length ? groupsFromUploads(input.files) : [])];

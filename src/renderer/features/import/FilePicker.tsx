@@ -85,7 +85,7 @@ export function FilePicker({ onPicked, onError, busy }: Props) {
         multiple
         hidden
         data-testid="import-file-input"
-        accept=".json,.jsonl,.zip,.csv,.tsv,.txt,.md,.markdown"
+        accept=".json,.jsonl,.zip,.csv,.tsv,.txt,.md,.markdown,.apkg,.colpkg"
         onChange={(e) => onInput(e.currentTarget)}
       />
       <input ref={folderInput} type="file" multiple hidden data-testid="import-folder-input" onChange={(e) => onInput(e.currentTarget)} />

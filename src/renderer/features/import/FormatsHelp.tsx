@@ -19,6 +19,11 @@ export function FormatsHelp() {
         </dd>
         <dt>JSON array</dt>
         <dd>Any array of question objects (or one object a line), with a field mapping that says where the stem, choices and answer are.</dd>
+        <dt>Anki deck</dt>
+        <dd>
+          An <code>.apkg</code> or <code>.colpkg</code> from any Anki version: basic, reversed and cloze notes become flashcards with their images and
+          review history.
+        </dd>
         <dt>Notes</dt>
         <dd>Markdown files or a whole Obsidian vault: they become searchable notes next to your questions.</dd>
       </dl>

@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import type { ImportReport } from '../../../shared/types';
 import { NoteCounts, PackCounts, ProblemList, itemCount } from './ImportReport';
+import { AnkiCounts, ankiChanges } from './AnkiCounts';
 
 const EXAM: Record<string, string> = { step1: 'Step 1', step2ck: 'Step 2 CK', step3: 'Step 3' };
 
@@ -12,6 +13,7 @@ export function ImportPreview({ report, actions }: { report: ImportReport; actio
   const skipped = itemCount(report.rejected);
   const noteChanges = report.notes.added + report.notes.updated;
   const noteTotal = noteChanges + report.notes.unchanged;
+  const anki = ankiChanges(report);
   return (
     <div className="import-preview" data-testid="import-preview">
       <p className="preview-summary">
@@ -30,8 +32,9 @@ export function ImportPreview({ report, actions }: { report: ImportReport; actio
       </p>
       <PackCounts report={report} />
       <NoteCounts report={report} verb="to import" />
-      {questions === 0 && noteTotal === 0 && <p className="muted">Nothing to import in these files.</p>}
-      {changes === 0 && noteChanges === 0 && questions + noteTotal > 0 && (
+      <AnkiCounts report={report} verb="to import" />
+      {questions === 0 && noteTotal === 0 && anki.total === 0 && <p className="muted">Nothing to import in these files.</p>}
+      {changes === 0 && noteChanges === 0 && anki.changes === 0 && questions + noteTotal + anki.total > 0 && (
         <p className="notice">Everything in these files is already in your library, unchanged: importing again changes nothing.</p>
       )}
       <ProblemList title="Invalid items that will be skipped" problems={report.rejected} tone="bad" />

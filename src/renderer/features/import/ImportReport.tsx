@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { formatProblem, type Problem } from '../../../shared/result';
 import type { ImportReport as Report } from '../../../shared/types';
 import { FORMAT_LABEL } from '../library/PackList';
+import { AnkiCounts } from './AnkiCounts';
 
 export function PackCounts({ report }: { report: Report }) {
   if (report.packs.length === 0) return null;
@@ -92,10 +93,11 @@ export function ImportReport({ report, onAgain }: { report: Report; onAgain: () 
           <span className="muted small"> — {p.file}</span>
         </p>
       ))}
-      {report.packs.length === 0 && report.notes.added + report.notes.updated + report.notes.unchanged === 0 && (
+      {report.packs.length === 0 && !report.anki?.length && report.notes.added + report.notes.updated + report.notes.unchanged === 0 && (
         <p className="muted">No questions or notes were imported.</p>
       )}
       <NoteCounts report={report} verb="imported" />
+      <AnkiCounts report={report} verb="imported" />
       <ProblemList title="Rejected items (not imported)" problems={report.rejected} tone="bad" />
       <ProblemList title="Warnings" problems={report.warnings} tone="warn" />
       <p className="muted small">Took {report.durationMs < 1000 ? 'under a second' : `${(report.durationMs / 1000).toFixed(1)} seconds`}.</p>

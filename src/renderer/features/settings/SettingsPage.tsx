@@ -4,6 +4,7 @@ import { useApi, useApiMutation } from '../../queries';
 import type { Settings } from '../../../shared/types';
 import { BackupsSection } from './BackupsSection';
 import { SrsSettings } from '../cards/SrsSettings';
+import { OptimizerPanel } from '../cards/OptimizerPanel';
 
 export function SettingsPage() {
   const settings = useApi('settings:get', {});
@@ -46,6 +47,7 @@ export function SettingsPage() {
         </div>
       </section>
       <SrsSettings />
+      <OptimizerPanel />
       <section className="card">
         <h2>Reading</h2>
         <div className="form-grid">

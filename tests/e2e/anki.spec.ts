@@ -1,0 +1,85 @@
+/**
+ * Anki decks and the optimiser through the UI in browser mode: an .apkg (built here the way Anki lays it out) is
+ * previewed with exact counts, imported, and picked again with nothing to change; a broken package is refused naming
+ * the file; Settings → Optimise says when there is too little history, then fits weights on imported Anki history and
+ * shows log loss and RMSE before and after. The tests share one server and database, in order.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test, expect, REPO } from './fixtures';
+import { api, SHOTS } from './helpers';
+import { ImportModel } from './pages/ImportModel';
+import { AppPage } from './pages/AppPage';
+import { buildPackage, deckWithHistory, sampleDeck } from '../helpers/ankiPackage';
+import { simulateHistories } from '../helpers/simulateReviews';
+import type { CardSummary } from '../../src/shared/srs';
+
+const WORK = join(REPO, 'test-results/anki-e2e');
+mkdirSync(WORK, { recursive: true });
+const DECK = join(WORK, 'Step 1 deck.apkg');
+writeFileSync(DECK, buildPackage('latest', sampleDeck()));
+const BROKEN = join(WORK, 'broken.apkg');
+writeFileSync(BROKEN, buildPackage('legacy2', sampleDeck(), { members: { '0': null } }));
+
+test('an Anki deck imports through the Import screen, and picking it again changes nothing', async ({ page, server, request }) => {
+  const imp = new ImportModel(page, server);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await imp.open();
+  await imp.pick(DECK);
+  const counts = imp.preview.getByTestId('anki-counts');
+  const row = counts.locator('tbody tr');
+  await expect(row).toHaveCount(1);
+  await expect(row.locator('td')).toHaveText(['Step 1 deck.apkgAnki 2.1.50+ package', '4', '4', '5', '0', '6', '1']);
+  await expect(counts.getByTestId('anki-skipped')).toContainText('1 — image occlusion notes are not supported yet');
+  await page.screenshot({ path: join(SHOTS, 'import-anki-preview.png'), fullPage: true });
+
+  await imp.importNow();
+  await expect(imp.report.getByTestId('anki-counts').locator('tbody td').nth(3)).toHaveText('5');
+  const cards = await api<{ total: number; items: CardSummary[] }>(request, server, 'cards:list', {});
+  expect(cards.total).toBe(5);
+  expect(cards.items.map((c) => c.kind).sort()).toEqual(['basic', 'basic', 'basic', 'cloze', 'cloze']);
+
+  await imp.again();
+  await imp.pick(DECK);
+  await expect(imp.preview.getByTestId('anki-counts').locator('tbody td')).toHaveText(['Step 1 deck.apkgAnki 2.1.50+ package', '4', '0', '0', '5', '0', '0']);
+  await expect(imp.preview.locator('.notice', { hasText: 'already in your library' })).toHaveText(/importing again changes nothing/);
+});
+
+test('a broken Anki package is refused with its file named, and nothing changes', async ({ page, server, request }) => {
+  const imp = new ImportModel(page, server);
+  await imp.open();
+  await imp.pick(BROKEN);
+  await expect(imp.previewError).toContainText('broken.apkg (0): media file "heart.png" (zip member 0) is missing from the package');
+  await expect(imp.confirm).toBeDisabled();
+  const cards = await api<{ total: number }>(request, server, 'cards:list', {});
+  expect(cards.total).toBe(5);
+});
+
+test('Settings → Optimise: a plain message with too little history, then a better fit on imported Anki history', async ({ page, server, request }) => {
+  test.setTimeout(120_000);
+  const app = new AppPage(page, server);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await app.goto('/settings');
+  const panel = page.getByTestId('optimizer');
+  await expect(panel.getByTestId('weights-in-use')).toHaveText('the FSRS default weights');
+  await panel.getByTestId('optimize').click();
+  await expect(panel.getByTestId('optimize-result')).toContainText('Not enough reviews yet');
+  await expect(panel.getByTestId('optimize-result')).toContainText('at least 8 are needed');
+
+  const history = buildPackage('legacy2', deckWithHistory(simulateHistories(400, 365, 5)));
+  await api(request, server, 'packs:import', { files: [{ path: 'history.apkg', base64: Buffer.from(history).toString('base64') }] });
+  await panel.getByTestId('optimize').focus();
+  await page.keyboard.press('Enter');
+  await expect(panel.getByTestId('optimize-result')).toContainText('New weights saved', { timeout: 60_000 });
+  const cells = panel.getByTestId('optimizer-fit').locator('tbody tr').first().locator('td');
+  const [before, after] = (await cells.allTextContents()).map(Number);
+  expect(after).toBeLessThan(before!);
+  await expect(panel.getByTestId('weights-in-use')).toHaveText('your optimised weights');
+  await panel.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(SHOTS, 'settings-optimizer.png'), fullPage: true });
+  await api(request, server, 'settings:set', { theme: 'dark' });
+  await page.reload();
+  await expect(panel.getByTestId('weights-in-use')).toHaveText('your optimised weights');
+  await panel.getByTestId('optimize').focus();
+  await page.screenshot({ path: join(SHOTS, 'settings-optimizer-dark.png'), fullPage: true });
+});
