@@ -18,6 +18,8 @@ import type {
   QuestionView,
   Settings,
 } from './types';
+import type { AssessmentEntry, Calibration, Dashboard, ExamResult, Readiness } from './readiness/types';
+import { assessmentInputSchema, examResultInputSchema, readinessInputSchema } from './readiness/schemas';
 
 /** Phantom marker carrying a method's output type. */
 const returns = <T>() => undefined as unknown as T;
@@ -80,6 +82,7 @@ const settingsPatchSchema = z
     fontScale: z.number().min(0.8).max(1.6),
     samplesOffered: z.boolean(),
     lastBlock: blockSpecSchema.nullable(),
+    planPasses: z.number().int().min(1).max(5),
   })
   .partial()
   .strict();
@@ -143,6 +146,16 @@ export const contract = {
   'blocks:resume': { input: z.object({ blockId: id }).strict(), output: returns<BlockState>() },
   'blocks:suspend': { input: z.object({ blockId: id }).strict(), output: returns<BlockState>() },
   'blocks:end': { input: z.object({ blockId: id }).strict(), output: returns<BlockState>() },
+
+  // Issue 11: the readiness dashboard, the self-assessment log and real exam results.
+  'stats:dashboard': { input: empty, output: returns<Dashboard>() },
+  'readiness:get': { input: readinessInputSchema, output: returns<Readiness>() },
+  'readiness:results': { input: empty, output: returns<Calibration>() },
+  'readiness:addResult': { input: examResultInputSchema, output: returns<ExamResult>() },
+  'assessments:list': { input: empty, output: returns<AssessmentEntry[]>() },
+  'assessments:add': { input: assessmentInputSchema, output: returns<AssessmentEntry>() },
+  'assessments:update': { input: assessmentInputSchema.extend({ id }).strict(), output: returns<AssessmentEntry>() },
+  'assessments:remove': { input: z.object({ id }).strict(), output: returns<{ removed: number }>() },
 } as const;
 
 export type Contract = typeof contract;

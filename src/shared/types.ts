@@ -19,6 +19,8 @@ export interface Settings {
   fontScale: number;
   samplesOffered: boolean;
   lastBlock: BlockSpecInput | null;
+  /** Readiness plan (issue 11): how many passes through the pool the student wants before exam day. */
+  planPasses: number;
 }
 
 export interface PackSummary {

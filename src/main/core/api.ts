@@ -13,6 +13,7 @@ import { settingsHandlers } from './settings/handlers';
 import { bankHandlers } from './bank/handlers';
 import { blockHandlers } from './blocks/handlers';
 import { recoverInterruptedBlocks } from './blocks/clock';
+import { analyticsHandlers } from './analytics/handlers';
 
 export interface ApiOptions {
   dbPath: string;
@@ -71,7 +72,7 @@ export function createApi(db: Db, options: ApiOptions): Api {
     appVersion: options.appVersion ?? '0.1.0',
     emit: (event) => options.onEvent?.(event),
   };
-  const handlers = mergeHandlers(settingsHandlers(context), bankHandlers(context), blockHandlers(context));
+  const handlers = mergeHandlers(settingsHandlers(context), bankHandlers(context), blockHandlers(context), analyticsHandlers(context));
   recoverInterruptedBlocks(db);
 
   async function invokeUnknown(method: string, input: unknown): Promise<Result<unknown>> {

@@ -236,6 +236,101 @@ export const MIGRATIONS: readonly string[] = [
     value TEXT NOT NULL                           -- JSON
   ) WITHOUT ROWID;
   `,
+  // Issue 11 (readiness dashboard): the self-assessment log on each product's own scale (replaces migration 1's
+  // never-written self_assessments), readiness snapshots with their method version, real exam results, and a daily
+  // rollup of scored answers kept by triggers so every dashboard aggregate reads thousands of rows, not 500,000.
+  `
+  DROP TABLE self_assessments;
+  CREATE TABLE self_assessments (
+    id               INTEGER PRIMARY KEY,
+    exam             TEXT NOT NULL,               -- step1 | step2ck | step3
+    product          TEXT NOT NULL,               -- catalogue id: nbme-cbssa, nbme-ccssa, nbme-ccmsa, uwsa, amboss-sa, free120, custom
+    form             TEXT NOT NULL DEFAULT '',
+    taken_on         TEXT NOT NULL,               -- ISO date (planned: the scheduled date)
+    status           TEXT NOT NULL,               -- taken | planned
+    scale            TEXT NOT NULL,               -- epc | three-digit | ccmsa | percent: the product's own scale
+    score            REAL,                        -- NULL while planned
+    pass_probability REAL,                        -- CBSSA: the probability of passing its report printed (0–1)
+    sections_json    TEXT NOT NULL DEFAULT '[]',  -- [{name, score}]
+    comment          TEXT NOT NULL DEFAULT '',
+    created_at       INTEGER NOT NULL,
+    updated_at       INTEGER NOT NULL
+  );
+  CREATE INDEX self_assessments_exam ON self_assessments (exam, taken_on);
+
+  CREATE TABLE readiness_snapshots (
+    day            TEXT NOT NULL,                 -- local ISO date it was computed
+    exam           TEXT NOT NULL,
+    exam_date      TEXT,
+    method_version TEXT NOT NULL,
+    result_json    TEXT NOT NULL,                 -- the whole Readiness as shown
+    PRIMARY KEY (day, exam)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE exam_results (
+    id         INTEGER PRIMARY KEY,
+    exam       TEXT NOT NULL,
+    taken_on   TEXT NOT NULL,
+    score      REAL,                              -- 3-digit score when one is reported
+    passed     INTEGER,                           -- 1 pass, 0 fail, NULL not given
+    created_at INTEGER NOT NULL
+  );
+
+  CREATE TABLE answer_rollup (
+    day               TEXT NOT NULL,              -- local date the answer was scored
+    mode              TEXT NOT NULL,              -- timed | tutor | untimed
+    first             INTEGER NOT NULL,           -- 1 = first attempt at the question, 0 = a repeat
+    pack_id           INTEGER NOT NULL,
+    exam              TEXT NOT NULL,              -- '' = not tagged
+    system            TEXT NOT NULL,
+    discipline        TEXT NOT NULL,
+    n                 INTEGER NOT NULL,           -- scored items (omitted count as scored, as on the exam)
+    correct           INTEGER NOT NULL,
+    omitted           INTEGER NOT NULL,
+    time_ms           INTEGER NOT NULL,
+    over_pace         INTEGER NOT NULL,           -- items that took longer than the exam pace (90 s)
+    over_pace_correct INTEGER NOT NULL,
+    PRIMARY KEY (day, mode, first, pack_id, exam, system, discipline)
+  ) WITHOUT ROWID;
+
+  CREATE INDEX blocks_finished ON blocks (status, finished_at);
+
+  -- When an item gets its outcome (block end, tutor submit) or is inserted already scored, it joins the rollup of its
+  -- day. The time is the block's running segment start (folded to "now" just before scoring), else its last answer.
+  CREATE TRIGGER answer_rollup_update AFTER UPDATE OF outcome ON block_items
+  WHEN OLD.outcome IS NULL AND NEW.outcome IS NOT NULL
+  BEGIN
+    INSERT INTO answer_rollup (day, mode, first, pack_id, exam, system, discipline, n, correct, omitted, time_ms, over_pace, over_pace_correct)
+    SELECT date(coalesce(b.running_since, (SELECT max(e.at) FROM answer_events e WHERE e.block_id = NEW.block_id AND e.position = NEW.position), b.created_at) / 1000, 'unixepoch', 'localtime'),
+           b.mode, coalesce(NEW.repeat_of, 0) = 0, q.pack_id, coalesce(q.exam, ''), coalesce(q.system, ''), coalesce(q.discipline, ''),
+           1, NEW.outcome = 'correct', NEW.outcome = 'omitted', NEW.time_ms, NEW.time_ms > 90000, NEW.time_ms > 90000 AND NEW.outcome = 'correct'
+    FROM blocks b, questions q WHERE b.id = NEW.block_id AND q.id = NEW.question_id
+    ON CONFLICT (day, mode, first, pack_id, exam, system, discipline) DO UPDATE SET
+      n = n + 1, correct = correct + excluded.correct, omitted = omitted + excluded.omitted, time_ms = time_ms + excluded.time_ms,
+      over_pace = over_pace + excluded.over_pace, over_pace_correct = over_pace_correct + excluded.over_pace_correct;
+  END;
+  CREATE TRIGGER answer_rollup_insert AFTER INSERT ON block_items
+  WHEN NEW.outcome IS NOT NULL
+  BEGIN
+    INSERT INTO answer_rollup (day, mode, first, pack_id, exam, system, discipline, n, correct, omitted, time_ms, over_pace, over_pace_correct)
+    SELECT date(coalesce(b.finished_at, b.created_at) / 1000, 'unixepoch', 'localtime'),
+           b.mode, coalesce(NEW.repeat_of, 0) = 0, q.pack_id, coalesce(q.exam, ''), coalesce(q.system, ''), coalesce(q.discipline, ''),
+           1, NEW.outcome = 'correct', NEW.outcome = 'omitted', NEW.time_ms, NEW.time_ms > 90000, NEW.time_ms > 90000 AND NEW.outcome = 'correct'
+    FROM blocks b, questions q WHERE b.id = NEW.block_id AND q.id = NEW.question_id
+    ON CONFLICT (day, mode, first, pack_id, exam, system, discipline) DO UPDATE SET
+      n = n + 1, correct = correct + excluded.correct, omitted = omitted + excluded.omitted, time_ms = time_ms + excluded.time_ms,
+      over_pace = over_pace + excluded.over_pace, over_pace_correct = over_pace_correct + excluded.over_pace_correct;
+  END;
+
+  -- Answers scored before this migration.
+  INSERT INTO answer_rollup (day, mode, first, pack_id, exam, system, discipline, n, correct, omitted, time_ms, over_pace, over_pace_correct)
+  SELECT date(coalesce(b.finished_at, b.created_at) / 1000, 'unixepoch', 'localtime'), b.mode, coalesce(i.repeat_of, 0) = 0, q.pack_id,
+         coalesce(q.exam, ''), coalesce(q.system, ''), coalesce(q.discipline, ''),
+         count(*), sum(i.outcome = 'correct'), sum(i.outcome = 'omitted'), sum(i.time_ms), sum(i.time_ms > 90000), sum(i.time_ms > 90000 AND i.outcome = 'correct')
+  FROM block_items i JOIN blocks b ON b.id = i.block_id JOIN questions q ON q.id = i.question_id
+  WHERE i.outcome IS NOT NULL
+  GROUP BY 1, 2, 3, 4, 5, 6, 7;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -11,6 +11,7 @@ export const DEFAULT_SETTINGS: Settings = {
   fontScale: 1,
   samplesOffered: false,
   lastBlock: null,
+  planPasses: 1,
 };
 
 export function readSettings(db: Db): Settings {
