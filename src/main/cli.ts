@@ -11,6 +11,7 @@ import { resolveDbPath, samplesDir } from './paths';
 import { AppError, formatProblem } from '../shared/result';
 import type { ImportReport } from '../shared/types';
 import { version } from '../../package.json';
+import { READINESS_FLAGS, READINESS_HELP, runReadinessCommand } from './cliReadiness';
 
 const HELP = `Vignette ${version} — offline USMLE question bank
 
@@ -27,7 +28,7 @@ Commands:
       --dry-run              check and count without writing anything
   packs                      list imported packs
   search <text>              full-text search over questions
-
+${READINESS_HELP}
 Options (all commands):
   --db <file>                database file (default: the app's; VIGNETTE_DB also sets it)
   --json                     machine-readable output
@@ -46,10 +47,12 @@ interface Parsed {
   skipInvalid: boolean;
   dryRun: boolean;
   help: boolean;
+  /** Valued options of the readiness commands (--exam, --score, …), keyed without the dashes. */
+  options: Record<string, string>;
 }
 
 export function parseArgs(argv: string[]): Parsed {
-  const out: Parsed = { command: undefined, args: [], json: false, map: {}, skipInvalid: false, dryRun: false, help: false };
+  const out: Parsed = { command: undefined, args: [], json: false, map: {}, skipInvalid: false, dryRun: false, help: false, options: {} };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -67,6 +70,7 @@ export function parseArgs(argv: string[]): Parsed {
     } else if (a === '--skip-invalid') out.skipInvalid = true;
     else if (a === '--dry-run') out.dryRun = true;
     else if (a === '-h' || a === '--help') out.help = true;
+    else if ((READINESS_FLAGS as readonly string[]).includes(a)) out.options[a.slice(2)] = value();
     else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
     else if (out.command === undefined) out.command = a;
     else out.args.push(a);
@@ -128,6 +132,10 @@ async function run(p: Parsed, api: Api, dbPath: string): Promise<unknown> {
       const plain = (s: string) => s.replace(/\u0001/g, '[').replace(/\u0002/g, ']');
       return [`${result.total} match${result.total === 1 ? '' : 'es'}`, ...result.items.map((i) => `${String(i.id).padStart(6)}  ${i.packTitle}: ${plain(i.snippet)}`)].join('\n');
     }
+    case 'stats':
+    case 'assessments':
+    case 'readiness':
+      return runReadinessCommand(p.command, p.args, p.options, p.json, api);
     default:
       throw new UsageError(`unknown command ${p.command}; see vignette --help`);
   }
