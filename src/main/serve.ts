@@ -9,6 +9,7 @@ import { openDatabase } from './core/db/open';
 import { startHttpDoor, type HttpDoor } from './doors/http';
 import { rendererDir, resolveDbPath, samplesDir } from './paths';
 import { version } from '../../package.json';
+import { clockFromEnv } from './fileClock';
 
 function flag(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
   mkdirSync(dirname(dbPath), { recursive: true });
   const db = openDatabase(dbPath);
   let door: HttpDoor | undefined;
-  const api = createApi(db, { dbPath, samplesDir: samplesDir(), appVersion: version, onEvent: (e) => door?.broadcast(e) });
+  const api = createApi(db, { dbPath, samplesDir: samplesDir(), appVersion: version, clock: clockFromEnv(), onEvent: (e) => door?.broadcast(e) });
   const port = flag('port');
   door = await startHttpDoor({ api, rendererDir: rendererDir(), ...(port ? { port: Number(port) } : {}), ...(flag('token') ? { token: flag('token')! } : {}) });
   // Tests read this exact line to find the URL.

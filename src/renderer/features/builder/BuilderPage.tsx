@@ -1,6 +1,6 @@
 /** Create a block: choose the pool with live counts, the size and pace, the mode and the order. */
 import { useEffect, useMemo, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { ErrorBox, PageHeader } from '../../components/common';
 import { useApi, useApiMutation } from '../../queries';
@@ -23,18 +23,21 @@ export function BuilderPage() {
   const [tutorTimer, setTutorTimer] = useState(false);
   const navigate = useNavigate();
   const client = useQueryClient();
+  // The dashboard opens the builder with a pool preset (a weak system's unused and incorrect questions).
+  const presetFilters = (useLocation().state as { filters?: QuestionFilters } | null)?.filters;
   const create = useApiMutation('blocks:create', ['blocks:list', 'settings:get']);
 
   // Start from the last block's settings, as UWorld and AMBOSS do.
   useEffect(() => {
     if (spec || !settings.data) return;
     const last = settings.data.lastBlock;
-    const start = last ? { ...DEFAULT_SPEC, ...last } : DEFAULT_SPEC;
+    const base = last ? { ...DEFAULT_SPEC, ...last } : DEFAULT_SPEC;
+    const start = presetFilters ? { ...base, filters: presetFilters } : base;
     setSpec(start);
     const match = PRESETS.find((p) => p.size === start.size && p.seconds === start.secondsPerQuestion);
     setPreset(match?.id ?? 'custom');
     setTutorTimer(start.mode === 'tutor' && start.secondsPerQuestion !== null);
-  }, [settings.data, spec]);
+  }, [settings.data, spec, presetFilters]);
 
   const filters = spec?.filters ?? {};
   const facets = useApi('questions:facets', { query: '', filters }, { placeholderData: (prev) => prev });
