@@ -43,7 +43,7 @@ export function buildPlan(db: Db, settings: Settings, assessments: AssessmentEnt
   if (poolSize === 0) {
     filters = {};
     poolSize = countAvailable(db, filters);
-    poolLabel = 'all questions';
+    poolLabel = 'questions in the bank';
   }
   const unused = countAvailable(db, { ...filters, statuses: ['unused'] });
   const passes = settings.planPasses ?? 1;

@@ -135,8 +135,8 @@ export function AssessmentLog({ assessments, defaultExam, today }: { assessments
         <label>
           Status
           <select value={draft.status} onChange={(e) => set({ status: e.target.value as Draft['status'] })} data-testid="sa-status">
-            <option value="taken">taken (I have the result)</option>
-            <option value="planned">planned</option>
+            <option value="taken">taken</option>
+            <option value="planned">planned (schedule)</option>
           </select>
         </label>
         {draft.status === 'taken' && (

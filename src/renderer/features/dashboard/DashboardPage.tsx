@@ -70,18 +70,20 @@ export function DashboardPage() {
                 {d.totals.answered} answers in {d.totals.blocks} blocks · {d.totals.firstN} first attempts,{' '}
                 {d.totals.firstN ? Math.round((d.totals.firstCorrect / d.totals.firstN) * 100) : 0} % correct
               </div>
-              <div className="dash-grid">
+              <div className="dash-full">
                 <PerformancePanel performance={d.performance} />
-                <TrendPanel blocks={d.blocks} daily={d.daily} />
               </div>
               <div className="dash-grid">
+                <TrendPanel blocks={d.blocks} daily={d.daily} />
                 <TimePanel time={d.time} blocks={d.blocks} />
-                <ReasonsPanel reasons={d.reasons} />
               </div>
             </>
           )}
           <div className="dash-grid">
+            <ReasonsPanel reasons={d.reasons} />
             <MemoryPanel memory={d.memory} />
+          </div>
+          <div className="dash-full">
             <AssessmentLog assessments={assessments.data ?? []} defaultExam={d.readiness.exam} today={d.today} />
           </div>
         </>

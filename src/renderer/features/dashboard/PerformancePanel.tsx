@@ -109,7 +109,11 @@ export function PerformancePanel({ performance }: { performance: Record<Performa
                     <td>
                       {r.trend === 'up' && <span className="badge good">↑ improving</span>}
                       {r.trend === 'down' && <span className="badge bad">↓ slipping</span>}
-                      {r.trend === null && <span className="muted small">within noise</span>}
+                      {r.trend === null && (
+                        <span className="muted" title="No change larger than chance in the last 30 days">
+                          —
+                        </span>
+                      )}
                     </td>
                     <td className="num">{r.repeatN ? `${pct((r.repeatCorrect / r.repeatN) * 100)} of ${r.repeatN}` : '—'}</td>
                   </tr>

@@ -141,7 +141,7 @@ export function ReadinessPanel({ readiness: r, assessments, targetScore }: { rea
     <section className="card readiness" aria-labelledby="readiness-title" data-testid="readiness">
       <div className="row">
         <h2 id="readiness-title" className="spacer">
-          Readiness for {EXAM_LABELS[r.exam]}
+          Readiness: {EXAM_LABELS[r.exam].replace('USMLE ', '')}
         </h2>
         <SufficiencyBadge r={r} />
       </div>

@@ -23,7 +23,7 @@ export function TodayCard({ dashboard: d }: { dashboard: Dashboard }) {
           <ul className="today-list">
             {p.daysLeft > 0 && (
               <li>
-                Questions: <strong>{p.answeredToday}</strong> of <strong>{target}</strong> planned ({p.unused} unused left in {p.poolLabel})
+                Questions: <strong>{p.answeredToday}</strong> of <strong>{target}</strong> planned ({p.unused} of {p.poolSize} {p.poolLabel} unused)
               </li>
             )}
             <li>
