@@ -173,8 +173,11 @@ describe('migration', () => {
         INSERT INTO block_items (block_id, position, question_id, selected, outcome, time_ms, repeat_of) VALUES (1, 0, 1, 0, 'correct', 100000, 0), (1, 1, 2, 1, 'incorrect', 1000, 0);`);
       raw.close();
       const db = openDatabase(file);
-      const rows = db.prepare('SELECT system, n, correct, over_pace, over_pace_correct FROM answer_rollup').all();
-      expect(rows).toEqual([{ system: 'Renal', n: 2, correct: 1, over_pace: 1, over_pace_correct: 1 }]);
+      const rows = db.prepare("SELECT dim, value, n, correct, over_pace, over_pace_correct FROM answer_rollup WHERE dim IN ('all', 'system') ORDER BY dim").all();
+      expect(rows).toEqual([
+        { dim: 'all', value: '', n: 2, correct: 1, over_pace: 1, over_pace_correct: 1 },
+        { dim: 'system', value: 'Renal', n: 2, correct: 1, over_pace: 1, over_pace_correct: 1 },
+      ]);
       db.close();
     } finally {
       cleanup();

@@ -49,7 +49,7 @@ export function buildPlan(db: Db, settings: Settings, assessments: AssessmentEnt
   const passes = settings.planPasses ?? 1;
   const load = planLoad({ unused, poolSize, passes, daysLeft });
   const horizon = daysLeft !== null && daysLeft > 0 ? Math.min(calendarDays, daysLeft + 1) : calendarDays;
-  const due = dueByDay(db, today, startOfDay(addDays(today, Math.max(horizon, daysLeft ?? 0))));
+  const due = dueByDay(db, today, startOfDay(today), startOfDay(addDays(today, Math.max(horizon, daysLeft ?? 0))));
   const dueUntilExam = daysLeft !== null && daysLeft > 0 ? [...due].filter(([d]) => d < examDate!).reduce((s, [, n]) => s + n, 0) : 0;
   const calendar: PlanDay[] = [];
   for (let i = 0; i < horizon; i++) {

@@ -1,7 +1,7 @@
 /**
- * The dashboard's aggregates, all in SQL over the small tables that stay small: answer_rollup (one row per day × mode ×
- * first/repeat × pack × exam × system × discipline, kept by triggers), finished blocks, cards. JS only sorts and
- * applies the pure maths (./maths.ts) to a few hundred rows.
+ * The dashboard's aggregates, all in SQL over tables that stay small: answer_rollup (one row per dimension value × day ×
+ * mode × first/repeat, kept by triggers), the newest finished blocks, cards. JS only sorts and applies the pure maths
+ * (./maths.ts) to a few hundred rows.
  */
 import { computeDecayFactor, FSRS6_DEFAULT_DECAY } from 'ts-fsrs';
 import { READINESS_METHOD } from '../../../shared/readiness/examFacts';
@@ -9,7 +9,6 @@ import type { BlockPoint, DailyPoint, MemorySummary, PerformanceDimension, Perfo
 import type { Db } from '../db/open';
 import { addDays, localDay, rollingAccuracy, significantChange, wilson } from './maths';
 
-const COLUMN: Record<PerformanceDimension, string> = { system: 'r.system', discipline: 'r.discipline', pack: 'r.pack_id', exam: 'r.exam' };
 const EXAM_NAMES: Record<string, string> = { step1: 'Step 1', step2ck: 'Step 2 CK', step3: 'Step 3' };
 
 interface GroupRow {
@@ -32,17 +31,17 @@ interface GroupRow {
 export function performanceBy(db: Db, dim: PerformanceDimension, today: string): PerformanceRow[] {
   const d30 = addDays(today, -30);
   const d60 = addDays(today, -60);
-  const label = dim === 'pack' ? '(SELECT p.title FROM packs p WHERE p.id = r.pack_id)' : 'NULL';
+  const label = dim === 'pack' ? '(SELECT p.title FROM packs p WHERE p.id = CAST(r.value AS INTEGER))' : 'NULL';
   const rows = db
     .prepare(
-      `SELECT ${COLUMN[dim]} AS key, ${label} AS label,
+      `SELECT r.value AS key, ${label} AS label,
          total(CASE WHEN first = 1 THEN n END) AS fn, total(CASE WHEN first = 1 THEN correct END) AS fc,
          total(CASE WHEN first = 0 THEN n END) AS rn, total(CASE WHEN first = 0 THEN correct END) AS rc,
          total(CASE WHEN first = 1 AND day > :d30 THEN n END) AS ln, total(CASE WHEN first = 1 AND day > :d30 THEN correct END) AS lc,
          total(CASE WHEN first = 1 AND day > :d60 AND day <= :d30 THEN n END) AS pn, total(CASE WHEN first = 1 AND day > :d60 AND day <= :d30 THEN correct END) AS pc
-       FROM answer_rollup r GROUP BY ${COLUMN[dim]}`,
+       FROM answer_rollup r WHERE r.dim = :dim GROUP BY r.value`,
     )
-    .all({ d30, d60 }) as GroupRow[];
+    .all({ d30, d60, dim }) as GroupRow[];
   const out = rows.map((r): PerformanceRow => {
     const w = wilson(r.fc, r.fn);
     const key = String(r.key);
@@ -64,7 +63,7 @@ export function performanceBy(db: Db, dim: PerformanceDimension, today: string):
 }
 
 export function totals(db: Db): { answered: number; correct: number; firstN: number; firstCorrect: number; blocks: number } {
-  const t = db.prepare('SELECT total(n) AS n, total(correct) AS c, total(CASE WHEN first = 1 THEN n END) AS fn, total(CASE WHEN first = 1 THEN correct END) AS fc FROM answer_rollup').get() as {
+  const t = db.prepare("SELECT total(n) AS n, total(correct) AS c, total(CASE WHEN first = 1 THEN n END) AS fn, total(CASE WHEN first = 1 THEN correct END) AS fc FROM answer_rollup WHERE dim = 'all'").get() as {
     n: number;
     c: number;
     fn: number;
@@ -103,7 +102,7 @@ export function blockPoints(db: Db, limit = 200): BlockPoint[] {
 /** Answers per day with the rolling 7- and 30-day accuracy, for the last `days` days that had answers. */
 export function dailyPoints(db: Db, today: string, days = 365): DailyPoint[] {
   const from = addDays(today, -(days + 30));
-  const rows = db.prepare('SELECT day, total(n) AS n, total(correct) AS correct FROM answer_rollup WHERE day > ? GROUP BY day ORDER BY day').all(from) as {
+  const rows = db.prepare("SELECT day, total(n) AS n, total(correct) AS correct FROM answer_rollup WHERE dim = 'all' AND value = '' AND day > ? GROUP BY day ORDER BY day").all(from) as {
     day: string;
     n: number;
     correct: number;
@@ -118,7 +117,7 @@ export function dailyPoints(db: Db, today: string, days = 365): DailyPoint[] {
 
 export function timeSummary(db: Db): TimeSummary {
   const t = db
-    .prepare('SELECT total(n) AS n, total(correct) AS c, total(over_pace) AS o, total(over_pace_correct) AS oc, total(time_ms) AS ms FROM answer_rollup')
+    .prepare("SELECT total(n) AS n, total(correct) AS c, total(over_pace) AS o, total(over_pace_correct) AS oc, total(time_ms) AS ms FROM answer_rollup WHERE dim = 'all'")
     .get() as { n: number; c: number; o: number; oc: number; ms: number };
   const pct = (k: number, n: number) => (n ? (k / n) * 100 : null);
   return {
@@ -140,22 +139,26 @@ export function memorySummary(db: Db, now: number, examDayMs: number | null, end
   const decay = Math.abs(FSRS6_DEFAULT_DECAY);
   const factor = computeDecayFactor(decay).factor;
   const examAt = examDayMs ?? now;
+  // Per question first (streamed from the cards_memory index, no sort), then per system over those few groups.
   const rows = db
     .prepare(
-      `SELECT coalesce(q.system, CASE WHEN c.question_id IS NULL THEN 'Free cards' ELSE 'Not tagged' END) AS system, count(*) AS cards,
-         avg(pow(1 + :factor * max(0, :now - c.last_review) / 86400000.0 / c.stability, -:decay)) AS today,
-         avg(pow(1 + :factor * max(0, :exam - c.last_review) / 86400000.0 / c.stability, -:decay)) AS exam_day
-       FROM cards c LEFT JOIN questions q ON q.id = c.question_id
-       WHERE c.suspended = 0 AND c.last_review IS NOT NULL AND c.stability > 0
-       GROUP BY 1 ORDER BY today`,
+      `WITH per_question AS MATERIALIZED (
+         SELECT c.question_id AS qid, count(*) AS k,
+           total(pow(1 + :factor * max(0, :now - c.last_review) / 86400000.0 / c.stability, -:decay)) AS today,
+           total(pow(1 + :factor * max(0, :exam - c.last_review) / 86400000.0 / c.stability, -:decay)) AS exam_day
+         FROM cards c WHERE c.suspended = 0 AND c.last_review IS NOT NULL AND c.stability > 0 GROUP BY c.question_id)
+       SELECT coalesce(q.system, CASE WHEN g.qid IS NULL THEN 'Free cards' ELSE 'Not tagged' END) AS system, total(g.k) AS cards,
+         total(g.today) / total(g.k) AS today, total(g.exam_day) / total(g.k) AS exam_day
+       FROM per_question g LEFT JOIN questions q ON q.id = g.qid GROUP BY 1 ORDER BY today`,
     )
     .all({ factor, decay, now, exam: examAt }) as { system: string; cards: number; today: number; exam_day: number }[];
-  const counts = db.prepare('SELECT count(*) AS cards, total(due <= ?) AS due FROM cards WHERE suspended = 0').get(endOfToday) as { cards: number; due: number };
+  const cards = db.prepare('SELECT count(*) FROM cards WHERE suspended = 0').pluck().get() as number;
+  const due = db.prepare('SELECT count(*) FROM cards WHERE suspended = 0 AND due < ?').pluck().get(endOfToday) as number;
   const reviewed = rows.reduce((n, r) => n + r.cards, 0);
   const weighted = (f: (r: (typeof rows)[number]) => number) => (reviewed ? rows.reduce((s, r) => s + f(r) * r.cards, 0) / reviewed : null);
   return {
-    cards: counts.cards,
-    dueToday: counts.due,
+    cards,
+    dueToday: due,
     retrievabilityToday: weighted((r) => r.today),
     retrievabilityExamDay: examDayMs === null ? null : weighted((r) => r.exam_day),
     bySystem: rows.map((r) => ({ system: r.system, cards: r.cards, today: r.today, examDay: examDayMs === null ? null : r.exam_day })),
@@ -163,17 +166,22 @@ export function memorySummary(db: Db, now: number, examDayMs: number | null, end
   };
 }
 
-/** Cards falling due per local day from today to `until` (exclusive); overdue cards count on today. */
-export function dueByDay(db: Db, today: string, untilMs: number): Map<string, number> {
+/**
+ * Cards falling due per local day from today (`startOfToday`, local midnight) until `untilMs`; overdue cards count on
+ * today. Days are whole 24-hour steps from local midnight: around a DST change a card due in the shifted hour may land
+ * on the neighbouring day, which a daily load forecast can bear (and it avoids date() on 200,000 rows).
+ */
+export function dueByDay(db: Db, today: string, startOfToday: number, untilMs: number): Map<string, number> {
+  const overdue = db.prepare('SELECT count(*) FROM cards WHERE suspended = 0 AND due < ?').pluck().get(startOfToday) as number;
   const rows = db
-    .prepare(
-      `SELECT max(date(due / 1000, 'unixepoch', 'localtime'), :today) AS day, count(*) AS n FROM cards
-       WHERE suspended = 0 AND due < :until GROUP BY 1`,
-    )
-    .all({ today, until: untilMs }) as { day: string; n: number }[];
-  return new Map(rows.map((r) => [r.day, r.n]));
+    .prepare('SELECT (due - :start) / 86400000 AS offset, count(*) AS n FROM cards WHERE suspended = 0 AND due >= :start AND due < :until GROUP BY 1')
+    .all({ start: startOfToday, until: untilMs }) as { offset: number; n: number }[];
+  const out = new Map<string, number>();
+  for (const r of rows) out.set(addDays(today, r.offset), r.n);
+  out.set(today, (out.get(today) ?? 0) + overdue);
+  return out;
 }
 
 export function answeredOn(db: Db, day: string): number {
-  return db.prepare('SELECT total(n) FROM answer_rollup WHERE day = ?').pluck().get(day) as number;
+  return db.prepare("SELECT total(n) FROM answer_rollup WHERE dim = 'all' AND value = '' AND day = ?").pluck().get(day) as number;
 }

@@ -276,60 +276,77 @@ export const MIGRATIONS: readonly string[] = [
     created_at INTEGER NOT NULL
   );
 
+  -- One row per dimension value × day × mode × first/repeat: dim 'all' (value '') feeds totals, days and time; 'system',
+  -- 'discipline', 'pack' (value = pack id) and 'exam' feed the performance tables. Each stays at most a few tens of
+  -- thousands of rows after years of daily study, where block_items holds every answer.
   CREATE TABLE answer_rollup (
+    dim               TEXT NOT NULL,              -- all | system | discipline | pack | exam
+    value             TEXT NOT NULL,              -- '' = not tagged (and for dim 'all')
     day               TEXT NOT NULL,              -- local date the answer was scored
     mode              TEXT NOT NULL,              -- timed | tutor | untimed
     first             INTEGER NOT NULL,           -- 1 = first attempt at the question, 0 = a repeat
-    pack_id           INTEGER NOT NULL,
-    exam              TEXT NOT NULL,              -- '' = not tagged
-    system            TEXT NOT NULL,
-    discipline        TEXT NOT NULL,
     n                 INTEGER NOT NULL,           -- scored items (omitted count as scored, as on the exam)
     correct           INTEGER NOT NULL,
     omitted           INTEGER NOT NULL,
     time_ms           INTEGER NOT NULL,
     over_pace         INTEGER NOT NULL,           -- items that took longer than the exam pace (90 s)
     over_pace_correct INTEGER NOT NULL,
-    PRIMARY KEY (day, mode, first, pack_id, exam, system, discipline)
+    PRIMARY KEY (dim, value, day, mode, first)
   ) WITHOUT ROWID;
 
   CREATE INDEX blocks_finished ON blocks (status, finished_at);
+  -- Memory panel: retrievability per question (then per system) read from the index alone, grouped without a sort.
+  CREATE INDEX cards_memory ON cards (suspended, question_id, last_review, stability);
 
   -- When an item gets its outcome (block end, tutor submit) or is inserted already scored, it joins the rollup of its
-  -- day. The time is the block's running segment start (folded to "now" just before scoring), else its last answer.
+  -- day under each dimension. The time is the block's running segment start (folded to "now" just before scoring),
+  -- else the item's last answer event, else the block's start.
   CREATE TRIGGER answer_rollup_update AFTER UPDATE OF outcome ON block_items
   WHEN OLD.outcome IS NULL AND NEW.outcome IS NOT NULL
   BEGIN
-    INSERT INTO answer_rollup (day, mode, first, pack_id, exam, system, discipline, n, correct, omitted, time_ms, over_pace, over_pace_correct)
-    SELECT date(coalesce(b.running_since, (SELECT max(e.at) FROM answer_events e WHERE e.block_id = NEW.block_id AND e.position = NEW.position), b.created_at) / 1000, 'unixepoch', 'localtime'),
-           b.mode, coalesce(NEW.repeat_of, 0) = 0, q.pack_id, coalesce(q.exam, ''), coalesce(q.system, ''), coalesce(q.discipline, ''),
-           1, NEW.outcome = 'correct', NEW.outcome = 'omitted', NEW.time_ms, NEW.time_ms > 90000, NEW.time_ms > 90000 AND NEW.outcome = 'correct'
-    FROM blocks b, questions q WHERE b.id = NEW.block_id AND q.id = NEW.question_id
-    ON CONFLICT (day, mode, first, pack_id, exam, system, discipline) DO UPDATE SET
+    INSERT INTO answer_rollup (dim, value, day, mode, first, n, correct, omitted, time_ms, over_pace, over_pace_correct)
+    SELECT k.dim, CASE k.dim WHEN 'all' THEN '' WHEN 'system' THEN x.system WHEN 'discipline' THEN x.discipline WHEN 'pack' THEN x.pack ELSE x.exam END,
+           x.day, x.mode, x.first, 1, x.correct, x.omitted, x.time_ms, x.over_pace, x.over_pace_correct
+    FROM (SELECT date(coalesce(b.running_since, (SELECT max(e.at) FROM answer_events e WHERE e.block_id = NEW.block_id AND e.position = NEW.position), b.created_at) / 1000, 'unixepoch', 'localtime') AS day,
+                 b.mode AS mode, coalesce(NEW.repeat_of, 0) = 0 AS first, coalesce(q.system, '') AS system, coalesce(q.discipline, '') AS discipline,
+                 CAST(q.pack_id AS TEXT) AS pack, coalesce(q.exam, '') AS exam, NEW.outcome = 'correct' AS correct, NEW.outcome = 'omitted' AS omitted,
+                 NEW.time_ms AS time_ms, NEW.time_ms > 90000 AS over_pace, NEW.time_ms > 90000 AND NEW.outcome = 'correct' AS over_pace_correct
+          FROM blocks b, questions q WHERE b.id = NEW.block_id AND q.id = NEW.question_id) AS x,
+         (SELECT 'all' AS dim UNION ALL SELECT 'system' UNION ALL SELECT 'discipline' UNION ALL SELECT 'pack' UNION ALL SELECT 'exam') AS k
+    WHERE 1
+    ON CONFLICT (dim, value, day, mode, first) DO UPDATE SET
       n = n + 1, correct = correct + excluded.correct, omitted = omitted + excluded.omitted, time_ms = time_ms + excluded.time_ms,
       over_pace = over_pace + excluded.over_pace, over_pace_correct = over_pace_correct + excluded.over_pace_correct;
   END;
   CREATE TRIGGER answer_rollup_insert AFTER INSERT ON block_items
   WHEN NEW.outcome IS NOT NULL
   BEGIN
-    INSERT INTO answer_rollup (day, mode, first, pack_id, exam, system, discipline, n, correct, omitted, time_ms, over_pace, over_pace_correct)
-    SELECT date(coalesce(b.finished_at, b.created_at) / 1000, 'unixepoch', 'localtime'),
-           b.mode, coalesce(NEW.repeat_of, 0) = 0, q.pack_id, coalesce(q.exam, ''), coalesce(q.system, ''), coalesce(q.discipline, ''),
-           1, NEW.outcome = 'correct', NEW.outcome = 'omitted', NEW.time_ms, NEW.time_ms > 90000, NEW.time_ms > 90000 AND NEW.outcome = 'correct'
-    FROM blocks b, questions q WHERE b.id = NEW.block_id AND q.id = NEW.question_id
-    ON CONFLICT (day, mode, first, pack_id, exam, system, discipline) DO UPDATE SET
+    INSERT INTO answer_rollup (dim, value, day, mode, first, n, correct, omitted, time_ms, over_pace, over_pace_correct)
+    SELECT k.dim, CASE k.dim WHEN 'all' THEN '' WHEN 'system' THEN x.system WHEN 'discipline' THEN x.discipline WHEN 'pack' THEN x.pack ELSE x.exam END,
+           x.day, x.mode, x.first, 1, x.correct, x.omitted, x.time_ms, x.over_pace, x.over_pace_correct
+    FROM (SELECT date(coalesce(b.finished_at, b.created_at) / 1000, 'unixepoch', 'localtime') AS day,
+                 b.mode AS mode, coalesce(NEW.repeat_of, 0) = 0 AS first, coalesce(q.system, '') AS system, coalesce(q.discipline, '') AS discipline,
+                 CAST(q.pack_id AS TEXT) AS pack, coalesce(q.exam, '') AS exam, NEW.outcome = 'correct' AS correct, NEW.outcome = 'omitted' AS omitted,
+                 NEW.time_ms AS time_ms, NEW.time_ms > 90000 AS over_pace, NEW.time_ms > 90000 AND NEW.outcome = 'correct' AS over_pace_correct
+          FROM blocks b, questions q WHERE b.id = NEW.block_id AND q.id = NEW.question_id) AS x,
+         (SELECT 'all' AS dim UNION ALL SELECT 'system' UNION ALL SELECT 'discipline' UNION ALL SELECT 'pack' UNION ALL SELECT 'exam') AS k
+    WHERE 1
+    ON CONFLICT (dim, value, day, mode, first) DO UPDATE SET
       n = n + 1, correct = correct + excluded.correct, omitted = omitted + excluded.omitted, time_ms = time_ms + excluded.time_ms,
       over_pace = over_pace + excluded.over_pace, over_pace_correct = over_pace_correct + excluded.over_pace_correct;
   END;
 
   -- Answers scored before this migration.
-  INSERT INTO answer_rollup (day, mode, first, pack_id, exam, system, discipline, n, correct, omitted, time_ms, over_pace, over_pace_correct)
-  SELECT date(coalesce(b.finished_at, b.created_at) / 1000, 'unixepoch', 'localtime'), b.mode, coalesce(i.repeat_of, 0) = 0, q.pack_id,
-         coalesce(q.exam, ''), coalesce(q.system, ''), coalesce(q.discipline, ''),
-         count(*), sum(i.outcome = 'correct'), sum(i.outcome = 'omitted'), sum(i.time_ms), sum(i.time_ms > 90000), sum(i.time_ms > 90000 AND i.outcome = 'correct')
-  FROM block_items i JOIN blocks b ON b.id = i.block_id JOIN questions q ON q.id = i.question_id
-  WHERE i.outcome IS NOT NULL
-  GROUP BY 1, 2, 3, 4, 5, 6, 7;
+  INSERT INTO answer_rollup (dim, value, day, mode, first, n, correct, omitted, time_ms, over_pace, over_pace_correct)
+  SELECT k.dim, CASE k.dim WHEN 'all' THEN '' WHEN 'system' THEN x.system WHEN 'discipline' THEN x.discipline WHEN 'pack' THEN x.pack ELSE x.exam END AS value,
+         x.day, x.mode, x.first, count(*), total(x.correct), total(x.omitted), total(x.time_ms), total(x.over_pace), total(x.over_pace_correct)
+  FROM (SELECT date(coalesce(b.finished_at, b.created_at) / 1000, 'unixepoch', 'localtime') AS day, b.mode AS mode, coalesce(i.repeat_of, 0) = 0 AS first,
+               coalesce(q.system, '') AS system, coalesce(q.discipline, '') AS discipline, CAST(q.pack_id AS TEXT) AS pack, coalesce(q.exam, '') AS exam,
+               i.outcome = 'correct' AS correct, i.outcome = 'omitted' AS omitted, i.time_ms AS time_ms, i.time_ms > 90000 AS over_pace,
+               i.time_ms > 90000 AND i.outcome = 'correct' AS over_pace_correct
+        FROM block_items i JOIN blocks b ON b.id = i.block_id JOIN questions q ON q.id = i.question_id WHERE i.outcome IS NOT NULL) AS x,
+       (SELECT 'all' AS dim UNION ALL SELECT 'system' UNION ALL SELECT 'discipline' UNION ALL SELECT 'pack' UNION ALL SELECT 'exam') AS k
+  GROUP BY 1, 2, 3, 4, 5;
   `,
 ];
 
