@@ -12,6 +12,7 @@ import { AppError, formatProblem } from '../shared/result';
 import type { ImportReport } from '../shared/types';
 import { version } from '../../package.json';
 import { READINESS_FLAGS, READINESS_HELP, runReadinessCommand } from './cliReadiness';
+import { CARDS_HELP, CardsUsageError, runCards } from './cliCards';
 
 const HELP = `Vignette ${version} — offline USMLE question bank
 
@@ -29,6 +30,7 @@ Commands:
   packs                      list imported packs
   search <text>              full-text search over questions
 ${READINESS_HELP}
+${CARDS_HELP}
 Options (all commands):
   --db <file>                database file (default: the app's; VIGNETTE_DB also sets it)
   --json                     machine-readable output
@@ -98,7 +100,7 @@ async function run(p: Parsed, api: Api, dbPath: string): Promise<unknown> {
   switch (p.command) {
     case 'info': {
       const info = await api.call('app:info', {});
-      if (p.json) return info;
+      if (p.json) return { ...info, cardTotals: await api.call('cards:counts', {}) };
       return [`Database: ${info.dbPath}`, `Schema version: ${info.schemaVersion}`, ...Object.entries(info.counts).map(([k, v]) => `${k}: ${v}`)].join('\n');
     }
     case 'backup': {
@@ -136,6 +138,8 @@ async function run(p: Parsed, api: Api, dbPath: string): Promise<unknown> {
     case 'assessments':
     case 'readiness':
       return runReadinessCommand(p.command, p.args, p.options, p.json, api);
+    case 'cards':
+      return runCards(api, p.args, p.json);
     default:
       throw new UsageError(`unknown command ${p.command}; see vignette --help`);
   }
@@ -174,7 +178,7 @@ export async function main(argv: string[]): Promise<number> {
       db.close();
     }
   } catch (error) {
-    if (error instanceof UsageError || error instanceof DatabaseError) {
+    if (error instanceof UsageError || error instanceof CardsUsageError || error instanceof DatabaseError) {
       process.stderr.write(`vignette: ${error.message}\n`);
       return 1;
     }

@@ -1,6 +1,7 @@
 /**
  * Browser mode: `npm run serve` — the whole app in any browser on this machine, no Electron needed.
  * Flags: --db <file>, --port <n> (default 0 = any free port), --token <t> (tests pass their own).
+ * VIGNETTE_CLOCK_OFFSET_MS shifts the core's clock (tests and demos of spaced repetition only).
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -21,7 +22,11 @@ async function main(): Promise<void> {
   mkdirSync(dirname(dbPath), { recursive: true });
   const db = openDatabase(dbPath);
   let door: HttpDoor | undefined;
-  const api = createApi(db, { dbPath, samplesDir: samplesDir(), appVersion: version, clock: clockFromEnv(), onEvent: (e) => door?.broadcast(e) });
+  // VIGNETTE_CLOCK_OFFSET_MS moves the core's clock (e2e tests jump to "tomorrow" to see cards come due);
+  // VIGNETTE_CLOCK_FILE sets it from a file the test rewrites (the dashboard e2e simulates study days).
+  const offset = Number(process.env.VIGNETTE_CLOCK_OFFSET_MS ?? 0) || 0;
+  const clock = offset ? { now: () => Date.now() + offset } : clockFromEnv();
+  const api = createApi(db, { dbPath, samplesDir: samplesDir(), appVersion: version, clock, onEvent: (e) => door?.broadcast(e) });
   const port = flag('port');
   door = await startHttpDoor({ api, rendererDir: rendererDir(), ...(port ? { port: Number(port) } : {}), ...(flag('token') ? { token: flag('token')! } : {}) });
   // Tests read this exact line to find the URL.

@@ -27,7 +27,7 @@ const router = createHashRouter([
       { path: 'blocks', element: <BlocksPage /> },
       { path: 'review', element: <ReviewListPage /> },
       { path: 'blocks/:blockId/review', element: <ReviewPage /> },
-      { path: 'cards', element: <CardsPage /> },
+      { path: 'cards/*', element: <CardsPage /> },
       { path: 'dashboard', element: <DashboardPage /> },
       { path: 'notes', element: <NotesPage /> },
       { path: 'settings', element: <SettingsPage /> },

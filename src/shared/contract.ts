@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { EXAMS } from './pack';
+import { srsContract } from './srsContract';
 import type {
   AppInfo,
   BlockState,
@@ -36,6 +37,8 @@ export const questionFiltersSchema = z
     tags: z.array(z.string().max(100)).max(100).optional(),
     statuses: z.array(z.enum(['unused', 'correct', 'incorrect', 'omitted', 'marked'])).optional(),
     includeRetired: z.boolean().optional(),
+    /** Issue 9: only questions whose question card is due by the end of this study day. */
+    dueForReview: z.boolean().optional(),
   })
   .strict();
 
@@ -156,6 +159,8 @@ export const contract = {
   'assessments:add': { input: assessmentInputSchema, output: returns<AssessmentEntry>() },
   'assessments:update': { input: assessmentInputSchema.extend({ id }).strict(), output: returns<AssessmentEntry>() },
   'assessments:remove': { input: z.object({ id }).strict(), output: returns<{ removed: number }>() },
+  // Issue 9: spaced repetition (src/shared/srsContract.ts).
+  ...srsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -80,6 +80,8 @@ export interface QuestionFilters {
   tags?: string[];
   statuses?: QuestionStatus[];
   includeRetired?: boolean;
+  /** Issue 9: only questions whose question card is due by the end of this study day. */
+  dueForReview?: boolean;
 }
 
 export interface QuestionListItem {

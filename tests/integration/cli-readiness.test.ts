@@ -72,7 +72,7 @@ describe('vignette assessments and readiness', () => {
     const missing = vignette('assessments', 'remove', '999');
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('No self-assessment 999');
-  });
+  }, 180_000); // a dozen CLI processes on two shared cores
 
   it('stats --json lists system and discipline with n, percent and interval, as answered in the app', async () => {
     const d = openDatabase(db);
@@ -94,5 +94,5 @@ describe('vignette assessments and readiness', () => {
     for (const row of stats.system) expect(row.low).toBeLessThanOrEqual(row.high);
     expect(stats.discipline.length).toBeGreaterThan(0);
     expect(vignette('stats').stdout).toContain('By system');
-  });
+  }, 60_000);
 });

@@ -14,6 +14,7 @@ import { bankHandlers } from './bank/handlers';
 import { blockHandlers } from './blocks/handlers';
 import { recoverInterruptedBlocks } from './blocks/clock';
 import { analyticsHandlers } from './analytics/handlers';
+import { srsHandlers } from './srs/handlers';
 
 export interface ApiOptions {
   dbPath: string;
@@ -72,7 +73,7 @@ export function createApi(db: Db, options: ApiOptions): Api {
     appVersion: options.appVersion ?? '0.1.0',
     emit: (event) => options.onEvent?.(event),
   };
-  const handlers = mergeHandlers(settingsHandlers(context), bankHandlers(context), blockHandlers(context), analyticsHandlers(context));
+  const handlers = mergeHandlers(settingsHandlers(context), bankHandlers(context), blockHandlers(context), srsHandlers(context), analyticsHandlers(context));
   recoverInterruptedBlocks(db);
 
   async function invokeUnknown(method: string, input: unknown): Promise<Result<unknown>> {

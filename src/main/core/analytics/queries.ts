@@ -139,21 +139,21 @@ export function memorySummary(db: Db, now: number, examDayMs: number | null, end
   const decay = Math.abs(FSRS6_DEFAULT_DECAY);
   const factor = computeDecayFactor(decay).factor;
   const examAt = examDayMs ?? now;
-  // Per question first (streamed from the cards_memory index, no sort), then per system over those few groups.
+  // Live cards only, read from issue 9's cards_memory index alone; per question first, then per system over those groups.
   const rows = db
     .prepare(
       `WITH per_question AS MATERIALIZED (
          SELECT c.question_id AS qid, count(*) AS k,
            total(pow(1 + :factor * max(0, :now - c.last_review) / 86400000.0 / c.stability, -:decay)) AS today,
            total(pow(1 + :factor * max(0, :exam - c.last_review) / 86400000.0 / c.stability, -:decay)) AS exam_day
-         FROM cards c WHERE c.suspended = 0 AND c.last_review IS NOT NULL AND c.stability > 0 GROUP BY c.question_id)
-       SELECT coalesce(q.system, CASE WHEN g.qid IS NULL THEN 'Free cards' ELSE 'Not tagged' END) AS system, total(g.k) AS cards,
+         FROM cards c WHERE c.deleted_at IS NULL AND c.suspended = 0 AND c.last_review IS NOT NULL AND c.stability > 0 GROUP BY c.question_id)
+       SELECT coalesce(q.system, CASE WHEN g.qid IS NULL THEN 'Flashcards' ELSE 'Not tagged' END) AS system, total(g.k) AS cards,
          total(g.today) / total(g.k) AS today, total(g.exam_day) / total(g.k) AS exam_day
        FROM per_question g LEFT JOIN questions q ON q.id = g.qid GROUP BY 1 ORDER BY today`,
     )
     .all({ factor, decay, now, exam: examAt }) as { system: string; cards: number; today: number; exam_day: number }[];
-  const cards = db.prepare('SELECT count(*) FROM cards WHERE suspended = 0').pluck().get() as number;
-  const due = db.prepare('SELECT count(*) FROM cards WHERE suspended = 0 AND due < ?').pluck().get(endOfToday) as number;
+  const cards = db.prepare('SELECT count(*) FROM cards WHERE deleted_at IS NULL AND suspended = 0').pluck().get() as number;
+  const due = db.prepare('SELECT count(*) FROM cards WHERE deleted_at IS NULL AND suspended = 0 AND due < ?').pluck().get(endOfToday) as number;
   const reviewed = rows.reduce((n, r) => n + r.cards, 0);
   const weighted = (f: (r: (typeof rows)[number]) => number) => (reviewed ? rows.reduce((s, r) => s + f(r) * r.cards, 0) / reviewed : null);
   return {
@@ -172,9 +172,9 @@ export function memorySummary(db: Db, now: number, examDayMs: number | null, end
  * on the neighbouring day, which a daily load forecast can bear (and it avoids date() on 200,000 rows).
  */
 export function dueByDay(db: Db, today: string, startOfToday: number, untilMs: number): Map<string, number> {
-  const overdue = db.prepare('SELECT count(*) FROM cards WHERE suspended = 0 AND due < ?').pluck().get(startOfToday) as number;
+  const overdue = db.prepare('SELECT count(*) FROM cards WHERE deleted_at IS NULL AND suspended = 0 AND due < ?').pluck().get(startOfToday) as number;
   const rows = db
-    .prepare('SELECT (due - :start) / 86400000 AS offset, count(*) AS n FROM cards WHERE suspended = 0 AND due >= :start AND due < :until GROUP BY 1')
+    .prepare('SELECT (due - :start) / 86400000 AS offset, count(*) AS n FROM cards WHERE deleted_at IS NULL AND suspended = 0 AND due >= :start AND due < :until GROUP BY 1')
     .all({ start: startOfToday, until: untilMs }) as { offset: number; n: number }[];
   const out = new Map<string, number>();
   for (const r of rows) out.set(addDays(today, r.offset), r.n);

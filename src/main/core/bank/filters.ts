@@ -33,6 +33,10 @@ export function whereFor(filters: QuestionFilters, omit?: FilterDimension): SqlW
     );
     params.push(...filters.tags);
   }
+  if (filters.dueForReview) {
+    // srs_due_cutoff() is registered by the SRS module (srs/handlers.ts): the end of the current study day.
+    clauses.push('q.id IN (SELECT question_id FROM cards WHERE question_id IS NOT NULL AND suspended = 0 AND deleted_at IS NULL AND due < srs_due_cutoff())');
+  }
   if (filters.statuses?.length && omit !== 'statuses') {
     const any: string[] = [];
     for (const status of new Set(filters.statuses)) {

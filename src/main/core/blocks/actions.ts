@@ -8,6 +8,7 @@ import type { Db } from '../db/open';
 import { markdownToSafeHtml, htmlToText } from '../bank/sanitize';
 import { foldTime, type BlockRow } from './clock';
 import { loadBlock } from './state';
+import { reviewScoredItem } from '../srs/questionCards';
 
 /** Folds time in its own transaction (so a block whose time ran out stays ended), then returns the fresh row. */
 export function advance(db: Db, blockId: number, now: number): BlockRow {
@@ -146,6 +147,7 @@ export function submitItem(db: Db, block: BlockRow, position: number, now: numbe
   db.prepare('UPDATE block_items SET submitted = 1, outcome = ? WHERE block_id = ? AND position = ?').run(outcome, block.id, position);
   db.prepare("INSERT INTO answer_events (block_id, position, at, choice, kind) VALUES (?, ?, ?, ?, 'submit')").run(block.id, position, now, item.selected);
   recordStats(db).run(item.question_id, outcome, now, item.marked);
+  reviewScoredItem(db, block.id, position, item.question_id, outcome, now);
 }
 
 /** Ends a block: every item not yet scored gets its outcome (unanswered = omitted), and the per-question stats move. */
@@ -162,6 +164,7 @@ export function finishBlock(db: Db, block: BlockRow, now: number, reason: 'user'
     const outcome = outcomeOf(p.selected, p.answer_index);
     setOutcome.run(outcome, block.id, p.position);
     stats.run(p.question_id, outcome, now, p.marked);
+    reviewScoredItem(db, block.id, p.position, p.question_id, outcome, now);
   }
   const correct = db.prepare("SELECT count(*) FROM block_items WHERE block_id = ? AND outcome = 'correct'").pluck().get(block.id) as number;
   db.prepare("UPDATE blocks SET status = 'finished', running_since = NULL, finished_at = ?, end_reason = ?, correct_count = ? WHERE id = ?").run(

@@ -236,6 +236,126 @@ export const MIGRATIONS: readonly string[] = [
     value TEXT NOT NULL                           -- JSON
   ) WITHOUT ROWID;
   `,
+  // Issue 9 (spaced repetition): migration 1's cards/review_log could not hold flashcards, post-review state, the
+  // source of a log row or an undo snapshot. Nothing had written to them (no code did), so they are replaced.
+  `
+  DROP TABLE review_log;
+  DROP TABLE cards;
+
+  -- The content of a flashcard (basic or cloze; Markdown). Question cards have no flashcard: the question is the content.
+  CREATE TABLE flashcards (
+    id          INTEGER PRIMARY KEY,
+    kind        TEXT NOT NULL CHECK (kind IN ('basic', 'cloze')),
+    front_md    TEXT NOT NULL,
+    back_md     TEXT NOT NULL DEFAULT '',
+    question_id INTEGER REFERENCES questions(id), -- the question it was made from, if any
+    origin      TEXT NOT NULL DEFAULT 'app' CHECK (origin IN ('app', 'anki')),
+    origin_key  TEXT UNIQUE,                      -- e.g. an Anki note guid: re-import matches on it
+    created_at  INTEGER NOT NULL,
+    updated_at  INTEGER NOT NULL,
+    deleted_at  INTEGER                           -- deleted with undo: hidden, restorable
+  );
+  CREATE INDEX flashcards_question ON flashcards (question_id);
+  CREATE TABLE flashcard_tags (
+    flashcard_id INTEGER NOT NULL REFERENCES flashcards(id) ON DELETE CASCADE,
+    tag_id       INTEGER NOT NULL REFERENCES tags(id),
+    PRIMARY KEY (flashcard_id, tag_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX flashcard_tags_tag ON flashcard_tags (tag_id);
+  -- Images a flashcard shows, referenced from its Markdown by name: ![alt](name.png).
+  CREATE TABLE card_media (
+    name   TEXT PRIMARY KEY,
+    mime   TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    bytes  BLOB NOT NULL
+  ) WITHOUT ROWID;
+
+  -- The scheduling unit: every FSRS field (ts-fsrs Card) plus queue flags. One per question, one per flashcard
+  -- template (cloze: one per deletion number, ord).
+  CREATE TABLE cards (
+    id             INTEGER PRIMARY KEY,
+    question_id    INTEGER REFERENCES questions(id),   -- question card
+    flashcard_id   INTEGER REFERENCES flashcards(id),  -- flashcard
+    ord            INTEGER NOT NULL DEFAULT 0,         -- cloze number (1-based) or template; 0 = basic/question
+    due            INTEGER NOT NULL,
+    stability      REAL NOT NULL DEFAULT 0,
+    difficulty     REAL NOT NULL DEFAULT 0,
+    scheduled_days INTEGER NOT NULL DEFAULT 0,
+    learning_steps INTEGER NOT NULL DEFAULT 0,
+    reps           INTEGER NOT NULL DEFAULT 0,
+    lapses         INTEGER NOT NULL DEFAULT 0,
+    state          INTEGER NOT NULL DEFAULT 0,         -- 0 new, 1 learning, 2 review, 3 relearning
+    last_review    INTEGER,
+    suspended      INTEGER NOT NULL DEFAULT 0,
+    buried_until   INTEGER,                            -- start of the study day the bury ends
+    deleted_at     INTEGER,
+    created_at     INTEGER NOT NULL,
+    updated_at     INTEGER NOT NULL,
+    CHECK ((question_id IS NULL) <> (flashcard_id IS NULL))
+  );
+  CREATE UNIQUE INDEX cards_question ON cards (question_id) WHERE question_id IS NOT NULL;
+  CREATE UNIQUE INDEX cards_flashcard ON cards (flashcard_id, ord) WHERE flashcard_id IS NOT NULL;
+  -- The queues read only live cards in due order; partial indexes keep them small and exact.
+  CREATE INDEX cards_flash_queue ON cards (state, due) WHERE flashcard_id IS NOT NULL AND suspended = 0 AND deleted_at IS NULL;
+  CREATE INDEX cards_question_queue ON cards (due) WHERE question_id IS NOT NULL AND suspended = 0 AND deleted_at IS NULL;
+  -- Statistics read the memory state of every live card from this index alone (forecast, R, S, D histograms).
+  CREATE INDEX cards_memory ON cards (due, state, stability, difficulty, last_review, question_id) WHERE deleted_at IS NULL AND suspended = 0;
+
+  -- Every answer. The ts-fsrs ReviewLog fields are the card's values BEFORE the answer (ts-fsrs semantics); the
+  -- new_* columns are the state after it, so replays and the optimiser never have to re-run the scheduler.
+  CREATE TABLE review_log (
+    id                 INTEGER PRIMARY KEY,
+    card_id            INTEGER NOT NULL REFERENCES cards(id),
+    kind               TEXT NOT NULL DEFAULT 'review' CHECK (kind IN ('review', 'manual', 'reset', 'reschedule')),
+    source             TEXT NOT NULL DEFAULT 'app' CHECK (source IN ('app', 'anki')),
+    source_key         TEXT UNIQUE,                -- e.g. the Anki revlog id: re-import skips rows it has
+    rating             INTEGER NOT NULL,           -- 0 manual, 1 again, 2 hard, 3 good, 4 easy
+    review             INTEGER NOT NULL,           -- when (epoch ms)
+    state              INTEGER NOT NULL,
+    due                INTEGER NOT NULL,
+    stability          REAL NOT NULL,
+    difficulty         REAL NOT NULL,
+    elapsed_days       INTEGER,                    -- deprecated in ts-fsrs (gone in 6.0): nullable on purpose
+    last_elapsed_days  INTEGER,
+    scheduled_days     INTEGER NOT NULL,
+    learning_steps     INTEGER NOT NULL,
+    new_state          INTEGER NOT NULL,
+    new_due            INTEGER NOT NULL,
+    new_stability      REAL NOT NULL,
+    new_difficulty     REAL NOT NULL,
+    new_scheduled_days INTEGER NOT NULL,
+    new_learning_steps INTEGER NOT NULL,
+    duration_ms        INTEGER,
+    snapshot           TEXT                        -- JSON of the whole card row before the answer: undo restores it
+  );
+  CREATE INDEX review_log_card ON review_log (card_id, review);
+  -- Covering index for the statistics (true retention, heatmap, daily limits): a year of reviews is read from the
+  -- index alone, never from the wide rows that hold the snapshot.
+  CREATE INDEX review_log_review ON review_log (review, kind, state, rating, scheduled_days, card_id);
+
+  -- The undo stack (Ctrl+Z): the newest row is undone first. An answer points at its log row (whose snapshot is
+  -- restored); other actions carry their own snapshot.
+  CREATE TABLE card_undo (
+    id       INTEGER PRIMARY KEY,
+    at       INTEGER NOT NULL,
+    action   TEXT NOT NULL,
+    card_id  INTEGER NOT NULL,
+    log_id   INTEGER,
+    snapshot TEXT
+  );
+
+  -- A question card reviewed by an attempt in a block: the suggested grade and the one committed (changeable).
+  CREATE TABLE block_item_reviews (
+    block_id  INTEGER NOT NULL,
+    position  INTEGER NOT NULL,
+    card_id   INTEGER NOT NULL REFERENCES cards(id),
+    log_id    INTEGER NOT NULL,
+    suggested INTEGER NOT NULL,
+    reason    TEXT NOT NULL,
+    PRIMARY KEY (block_id, position),
+    FOREIGN KEY (block_id, position) REFERENCES block_items (block_id, position) ON DELETE CASCADE
+  ) WITHOUT ROWID;
+  `,
   // Issue 11 (readiness dashboard): the self-assessment log on each product's own scale (replaces migration 1's
   // never-written self_assessments), readiness snapshots with their method version, real exam results, and a daily
   // rollup of scored answers kept by triggers so every dashboard aggregate reads thousands of rows, not 500,000.
@@ -295,8 +415,6 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
 
   CREATE INDEX blocks_finished ON blocks (status, finished_at);
-  -- Memory panel: retrievability per question (then per system) read from the index alone, grouped without a sort.
-  CREATE INDEX cards_memory ON cards (suspended, question_id, last_review, stability);
 
   -- When an item gets its outcome (block end, tutor submit) or is inserted already scored, it joins the rollup of its
   -- day under each dimension. The time is the block's running segment start (folded to "now" just before scoring),

@@ -16,7 +16,7 @@ export function settingsHandlers(ctx: CoreContext) {
           questions: (ctx.db.prepare('SELECT count(*) AS n FROM questions WHERE retired = 0').get() as { n: number }).n,
           notes: count('notes'),
           blocks: count('blocks'),
-          cards: count('cards'),
+          cards: (ctx.db.prepare('SELECT count(*) AS n FROM cards WHERE deleted_at IS NULL').get() as { n: number }).n,
           answers: (ctx.db.prepare('SELECT count(*) AS n FROM block_items WHERE outcome IS NOT NULL').get() as { n: number }).n,
         },
       };

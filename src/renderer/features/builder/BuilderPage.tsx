@@ -6,6 +6,7 @@ import { ErrorBox, PageHeader } from '../../components/common';
 import { useApi, useApiMutation } from '../../queries';
 import type { BlockSpecInput, FacetCount, QuestionFilters } from '../../../shared/types';
 import { FilterChips } from './FilterChips';
+import { DuePoolToggle } from '../cards/DuePoolToggle';
 
 const PRESETS = [
   { id: 'usmle', label: 'USMLE block', detail: '40 questions · 60 min', size: 40, seconds: 90 },
@@ -97,6 +98,7 @@ export function BuilderPage() {
               Clear filters
             </button>
           </div>
+          <DuePoolToggle filters={filters} onChange={(f) => update({ filters: f })} />
           {dims.map(([dim, label, values]) => (
             <FilterChips key={dim} label={label} values={values} selected={((filters[dim] as (string | number)[] | undefined) ?? []).map(String)} onToggle={(v) => toggle(dim, v)} />
           ))}

@@ -1,6 +1,7 @@
 /** The selected question exactly as in a block, with the answer, every explanation, its tags and related notes. */
 import { Link } from 'react-router';
 import { QuestionBody } from '../../components/QuestionBody';
+import { MakeCardFromSelection } from '../cards/MakeCardFromSelection';
 import { ErrorBox, Loading } from '../../components/common';
 import { useApi } from '../../queries';
 import { Snippet } from './Snippet';
@@ -35,7 +36,9 @@ export function QuestionPreview({ id, onClose }: { id: number; onClose: () => vo
       <ErrorBox error={question.error} title="Could not open this question" />
       {q && (
         <>
-          <QuestionBody question={q} locked />
+          <MakeCardFromSelection questionId={q.id}>
+            <QuestionBody question={q} locked />
+          </MakeCardFromSelection>
           {q.tags.length > 0 && (
             <div className="preview-section">
               <h3>Tags</h3>

@@ -4,6 +4,7 @@ import { SafeHtml } from '../../components/SafeHtml';
 import { ErrorBox, Loading, formatDate } from '../../components/common';
 import { useApi } from '../../queries';
 import { OriginBadge, noteTitle } from './NoteList';
+import { MakeCardFromSelection } from '../cards/MakeCardFromSelection';
 
 export function NoteReader({ id }: { id: number }) {
   const note = useApi('notes:get', { id });
@@ -31,7 +32,13 @@ export function NoteReader({ id }: { id: number }) {
           </div>
         )}
       </header>
-      {n.bodyHtml.trim() ? <SafeHtml html={n.bodyHtml} className="question-text note-body" /> : <p className="muted">This note is empty.</p>}
+      {n.bodyHtml.trim() ? (
+        <MakeCardFromSelection questionId={n.questionId}>
+          <SafeHtml html={n.bodyHtml} className="question-text note-body" />
+        </MakeCardFromSelection>
+      ) : (
+        <p className="muted">This note is empty.</p>
+      )}
       {n.images.length > 0 && (
         <div className="question-images" data-testid="note-images">
           {n.images.map((img) => (

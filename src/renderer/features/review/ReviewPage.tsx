@@ -5,6 +5,8 @@ import { EmptyState, ErrorBox, Loading, PageHeader, formatDuration, percent } fr
 import { QuestionBody } from '../../components/QuestionBody';
 import { useApi } from '../../queries';
 import { BlocksTable } from '../blocks/BlocksPage';
+import { BlockCardGrade } from '../cards/BlockCardGrade';
+import { MakeCardFromSelection } from '../cards/MakeCardFromSelection';
 
 const OUTCOME: Record<string, { label: string; tone: string }> = {
   correct: { label: 'Correct', tone: 'good' },
@@ -102,7 +104,10 @@ export function ReviewPage() {
                 {item.data.question.system ? ` · ${item.data.question.system}` : ''}
                 {item.data.question.discipline ? ` · ${item.data.question.discipline}` : ''}
               </p>
-              <QuestionBody question={item.data.question} selected={item.data.item.selected} struck={item.data.item.struck} highlights={item.data.item.highlights} locked outcomeBanner />
+              <BlockCardGrade blockId={blockId} position={position} />
+              <MakeCardFromSelection questionId={item.data.question.id}>
+                <QuestionBody question={item.data.question} selected={item.data.item.selected} struck={item.data.item.struck} highlights={item.data.item.highlights} locked outcomeBanner />
+              </MakeCardFromSelection>
               {item.data.note && (
                 <div className="objective">
                   <strong>My note: </strong>

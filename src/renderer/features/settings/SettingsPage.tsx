@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { ErrorBox, PageHeader } from '../../components/common';
 import { useApi, useApiMutation } from '../../queries';
 import type { Settings } from '../../../shared/types';
+import { SrsSettings } from '../cards/SrsSettings';
 
 export function SettingsPage() {
   const settings = useApi('settings:get', {});
@@ -43,6 +44,7 @@ export function SettingsPage() {
           />
         </div>
       </section>
+      <SrsSettings />
       <section className="card">
         <h2>Reading</h2>
         <div className="form-grid">

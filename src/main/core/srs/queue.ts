@@ -1,0 +1,89 @@
+/**
+ * What is due: counts for the screens and the CLI, and the next flashcard of a review session. Learning cards come
+ * first when their minutes are up, then the day's reviews, then new cards, within the daily limits (as Anki). A
+ * review card is due on its study day (from the rollover hour), a learning card at its minute.
+ */
+import type { DueCounts } from '../../../shared/srs';
+import type { Db } from '../db/open';
+import type { CardRow } from './cardStore';
+import type { SchedulerSet } from './config';
+import { studyDay, studyDayStart, type DayClock } from './studyDay';
+
+/** Anki shows learning cards up to 20 minutes early when nothing else is left. */
+export const LEARN_AHEAD_MS = 20 * 60_000;
+
+const LIVE = 'flashcard_id IS NOT NULL AND suspended = 0 AND deleted_at IS NULL';
+
+export interface DayWindow {
+  now: number;
+  dayStart: number;
+  dayEnd: number;
+}
+export function dayWindow(now: number, s: SchedulerSet): DayWindow {
+  const today = studyDay(now, s.flash);
+  return { now, dayStart: studyDayStart(today, s.flash), dayEnd: studyDayStart(today + 1, s.flash) };
+}
+
+/** Reviews and new cards already studied today (flashcards), for the daily limits. */
+function doneToday(db: Db, w: DayWindow): { newDone: number; reviewsDone: number } {
+  const row = db
+    .prepare(
+      `SELECT coalesce(sum(l.state = 0), 0) AS newDone, coalesce(sum(l.state = 2), 0) AS reviewsDone
+       FROM review_log l JOIN cards c ON c.id = l.card_id
+       WHERE l.review >= ? AND l.kind = 'review' AND c.flashcard_id IS NOT NULL`,
+    )
+    .get(w.dayStart) as { newDone: number; reviewsDone: number };
+  return row;
+}
+
+const notBuried = '(buried_until IS NULL OR buried_until <= @now)';
+
+export function dueCounts(db: Db, s: SchedulerSet, now: number): DueCounts {
+  const w = dayWindow(now, s);
+  const q = (sql: string) => db.prepare(sql).pluck().get({ now: w.now, end: w.dayEnd, ahead: w.now + LEARN_AHEAD_MS }) as number;
+  const learning = q(`SELECT count(*) FROM cards WHERE ${LIVE} AND state IN (1, 3) AND due <= @now AND ${notBuried}`);
+  const learningToday = q(`SELECT count(*) FROM cards WHERE ${LIVE} AND state IN (1, 3) AND due < @end AND ${notBuried}`);
+  const reviewsDue = q(`SELECT count(*) FROM cards WHERE ${LIVE} AND state = 2 AND due < @end AND ${notBuried}`);
+  const newAvailable = q(`SELECT count(*) FROM cards WHERE ${LIVE} AND state = 0 AND ${notBuried}`);
+  const questionCardsDue = q(`SELECT count(*) FROM cards WHERE question_id IS NOT NULL AND suspended = 0 AND deleted_at IS NULL AND due < @end`);
+  const totals = db.prepare('SELECT count(*) AS total, coalesce(sum(suspended), 0) AS suspended FROM cards WHERE deleted_at IS NULL').get() as { total: number; suspended: number };
+  const { newDone, reviewsDone } = doneToday(db, w);
+  const reviewsLeftToday = Math.max(0, s.config.reviewsPerDay - reviewsDone);
+  const newLeftToday = Math.max(0, s.config.newPerDay - newDone);
+  return {
+    dueNow: learning + Math.min(reviewsDue, reviewsLeftToday) + Math.min(newAvailable, newLeftToday),
+    dueToday: learningToday + reviewsDue + Math.min(newAvailable, newLeftToday),
+    learning: learningToday,
+    newAvailable,
+    reviewsLeftToday,
+    newLeftToday,
+    questionCardsDue,
+    total: totals.total,
+    suspended: totals.suspended,
+    studyDayEndsAt: w.dayEnd,
+  };
+}
+
+/** The next flashcard to review now, or null when the session is done. Each step is one indexed lookup. */
+export function nextCard(db: Db, s: SchedulerSet, now: number): CardRow | null {
+  const w = dayWindow(now, s);
+  const params = { now: w.now, end: w.dayEnd, ahead: w.now + LEARN_AHEAD_MS };
+  const one = (sql: string) => (db.prepare(`SELECT * FROM cards WHERE ${LIVE} AND ${notBuried} AND ${sql} LIMIT 1`).get(params) as CardRow | undefined) ?? null;
+  const learning = one('state IN (1, 3) AND due <= @now ORDER BY due');
+  if (learning) return learning;
+  const { newDone, reviewsDone } = doneToday(db, w);
+  if (reviewsDone < s.config.reviewsPerDay) {
+    const review = one('state = 2 AND due < @end ORDER BY due');
+    if (review) return review;
+  }
+  if (newDone < s.config.newPerDay) {
+    const fresh = one('state = 0 ORDER BY id');
+    if (fresh) return fresh;
+  }
+  return one('state IN (1, 3) AND due <= @ahead ORDER BY due');
+}
+
+/** End of the study day holding `now`: a question card due before it is in the "Due for review" pool. */
+export function questionDueCutoff(clock: DayClock, now: number): number {
+  return studyDayStart(studyDay(now, clock) + 1, clock);
+}

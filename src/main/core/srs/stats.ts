@@ -1,0 +1,158 @@
+/**
+ * Memory statistics, defined as Anki defines them (SRS.md), computed in SQL over covering indexes:
+ * - true retention: reviews of cards in the review state, passed = Hard/Good/Easy, young < 21 d interval ≤ mature;
+ * - retrievability R = the FSRS-6 forgetting curve at now (same formula as ts-fsrs, evaluated in SQL; a test checks
+ *   it against ts-fsrs), its histogram and average; estimated total knowledge = Σ R;
+ * - forecast = live cards due per study day; heatmap = reviews per study day over the past year;
+ * - stability and difficulty histograms.
+ * History days are counted back from today's rollover in 24-hour steps, as Anki does.
+ */
+import type { ExamForecast, MemoryStats, RetentionRow } from '../../../shared/srs';
+import type { Db } from '../db/open';
+import { readSettings } from '../settings/settings';
+import type { SchedulerSet } from './config';
+import { dayWindow } from './queue';
+import { curveConstants } from './scheduler';
+import { DAY, dayOfDate, studyDay, studyDayDate, studyDayStart } from './studyDay';
+
+const MATURE_DAYS = 21;
+const LIVE = 'deleted_at IS NULL AND suspended = 0';
+
+const ratio = (passed: number, failed: number) => (passed + failed ? passed / (passed + failed) : null);
+
+function trueRetention(db: Db, dayStart: number): RetentionRow[] {
+  const periods: [RetentionRow['period'], number, number][] = [
+    ['today', dayStart, Infinity],
+    ['yesterday', dayStart - DAY, dayStart],
+    ['week', dayStart - 6 * DAY, Infinity],
+    ['month', dayStart - 29 * DAY, Infinity],
+    ['year', dayStart - 364 * DAY, Infinity],
+  ];
+  const cols = periods
+    .map(([name, from, to], i) => {
+      const within = `review >= ${from}${Number.isFinite(to) ? ` AND review < ${to}` : ''}`;
+      void name;
+      return `sum(${within} AND young AND rating > 1) AS yp${i}, sum(${within} AND young AND rating = 1) AS yf${i},
+              sum(${within} AND NOT young AND rating > 1) AS mp${i}, sum(${within} AND NOT young AND rating = 1) AS mf${i}`;
+    })
+    .join(', ');
+  const row = db
+    .prepare(
+      `SELECT ${cols} FROM (SELECT review, rating, scheduled_days < ${MATURE_DAYS} AS young FROM review_log
+         WHERE review >= ? AND kind = 'review' AND state = 2 AND rating > 0)`,
+    )
+    .get(dayStart - 364 * DAY) as Record<string, number | null>;
+  return periods.map(([period], i) => {
+    const yp = row[`yp${i}`] ?? 0;
+    const yf = row[`yf${i}`] ?? 0;
+    const mp = row[`mp${i}`] ?? 0;
+    const mf = row[`mf${i}`] ?? 0;
+    return {
+      period,
+      young: { passed: yp, failed: yf, retention: ratio(yp, yf) },
+      mature: { passed: mp, failed: mf, retention: ratio(mp, mf) },
+      total: { passed: yp + mp, failed: yf + mf, retention: ratio(yp + mp, yf + mf) },
+    };
+  });
+}
+
+/** SQL for R of a card at instant @at (0 for cards never reviewed). */
+const R_SQL = `CASE WHEN state = 0 OR last_review IS NULL OR stability <= 0 THEN 0
+  ELSE pow(1 + @factor * (max(@at - last_review, 0) / 86400000.0) / stability, @decay) END`;
+
+function memory(db: Db, s: SchedulerSet, now: number) {
+  const { decay, factor } = curveConstants(s.config.weights);
+  const r = db
+    .prepare(
+      `SELECT min(CAST(r * 20 AS INTEGER), 19) AS bin, count(*) AS n, sum(r) AS total FROM (
+         SELECT ${R_SQL} AS r FROM cards INDEXED BY cards_memory WHERE ${LIVE} AND state <> 0 AND due > -1) GROUP BY bin`,
+    )
+    .all({ at: now, decay, factor }) as { bin: number; n: number; total: number }[];
+  const cards = r.reduce((a, b) => a + b.n, 0);
+  const total = r.reduce((a, b) => a + b.total, 0);
+  const bins = Array.from({ length: 20 }, (_, i) => ({ from: i * 5, count: r.find((x) => x.bin === i)?.n ?? 0 }));
+  return { retrievability: { bins, average: cards ? total / cards : null, cards }, totalKnowledge: total };
+}
+
+const STABILITY_EDGES = [0, 1, 3, 7, 14, 30, 60, 120, 240, 365];
+function histograms(db: Db) {
+  const caseS = STABILITY_EDGES.map((e, i) => `WHEN stability >= ${e} THEN ${i}`).reverse().join(' ');
+  const rows = db
+    .prepare(
+      `SELECT CASE ${caseS} ELSE 0 END AS sbin, min(CAST((difficulty - 1) / 9.0 * 10 AS INTEGER), 9) AS dbin, count(*) AS n
+       FROM cards INDEXED BY cards_memory WHERE ${LIVE} AND state <> 0 AND due > -1 GROUP BY sbin, dbin`,
+    )
+    .all() as { sbin: number; dbin: number; n: number }[];
+  const stability = STABILITY_EDGES.map((from, i) => ({ from, count: rows.filter((r) => r.sbin === i).reduce((a, b) => a + b.n, 0) }));
+  const difficulty = Array.from({ length: 10 }, (_, i) => ({ from: i * 10, count: rows.filter((r) => Math.max(0, r.dbin) === i).reduce((a, b) => a + b.n, 0) }));
+  return { stability, difficulty };
+}
+
+/** Live cards due per study day from today (overdue counted today), `days` days ahead. */
+function forecast(db: Db, s: SchedulerSet, now: number, days: number): { day: number; date: string; count: number }[] {
+  const w = dayWindow(now, s);
+  const rows = db
+    .prepare(
+      `SELECT CASE WHEN due < @start THEN 0 ELSE CAST((due - @start) / 86400000 AS INTEGER) END AS d, count(*) AS n
+       FROM cards INDEXED BY cards_memory WHERE ${LIVE} AND due < @until AND state <> 0 GROUP BY d`,
+    )
+    .all({ start: w.dayStart, until: w.dayStart + days * DAY }) as { d: number; n: number }[];
+  const today = studyDay(now, s.flash);
+  return Array.from({ length: days }, (_, d) => ({ day: d, date: studyDayDate(today + d), count: rows.find((r) => r.d === d)?.n ?? 0 }));
+}
+
+function heatmap(db: Db, s: SchedulerSet, now: number): { date: string; count: number }[] {
+  const w = dayWindow(now, s);
+  const today = studyDay(now, s.flash);
+  const rows = db
+    .prepare(
+      `SELECT CAST((review - @start) / 86400000.0 + 400 AS INTEGER) - 400 AS d, count(*) AS n FROM review_log
+       WHERE review >= @from AND kind = 'review' GROUP BY d`,
+    )
+    .all({ start: w.dayStart, from: w.dayStart - 364 * DAY }) as { d: number; n: number }[];
+  return rows.filter((r) => r.d <= 0).map((r) => ({ date: studyDayDate(today + r.d), count: r.n }));
+}
+
+/**
+ * Exam-date mode: the mean R each USMLE system's cards would have on exam day if no review happened before it
+ * (a floor: every review done raises it), and the reviews already scheduled for each day until the exam.
+ */
+function examForecast(db: Db, s: SchedulerSet, now: number): ExamForecast | null {
+  const examDate = readSettings(db).examDate;
+  if (!examDate) return null;
+  const examDay = dayOfDate(examDate);
+  const today = studyDay(now, s.flash);
+  const daysLeft = examDay - today;
+  if (daysLeft < 0) return null;
+  // The morning of the exam: five hours after that day's rollover (9 am with the default 4 am).
+  const at = studyDayStart(examDay, s.flash) + 5 * 3_600_000;
+  const { decay, factor } = curveConstants(s.config.weights);
+  const rows = db
+    .prepare(
+      `SELECT coalesce(q.system, 'Unclassified') AS system, count(*) AS cards, avg(${R_SQL.replace(/\b(state|last_review|stability)\b/g, 'c.$1')}) AS r
+       FROM cards c LEFT JOIN flashcards f ON f.id = c.flashcard_id
+       JOIN questions q ON q.id = coalesce(c.question_id, f.question_id)
+       WHERE c.deleted_at IS NULL AND c.suspended = 0 AND c.state <> 0 GROUP BY 1 ORDER BY r`,
+    )
+    .all({ at, decay, factor }) as { system: string; cards: number; r: number }[];
+  const n = rows.reduce((a, b) => a + b.cards, 0);
+  return {
+    examDate,
+    daysLeft,
+    bySystem: rows.map((r) => ({ system: r.system, cards: r.cards, meanRetrievability: r.r })),
+    overall: { cards: n, meanRetrievability: n ? rows.reduce((a, b) => a + b.r * b.cards, 0) / n : null },
+    workload: forecast(db, s, now, Math.min(daysLeft + 1, 366)).map(({ date, count }) => ({ date, count })),
+  };
+}
+
+export function memoryStats(db: Db, s: SchedulerSet, now: number): MemoryStats {
+  const w = dayWindow(now, s);
+  return {
+    retention: trueRetention(db, w.dayStart),
+    ...memory(db, s, now),
+    forecast: forecast(db, s, now, 30),
+    heatmap: heatmap(db, s, now),
+    ...histograms(db),
+    exam: examForecast(db, s, now),
+  };
+}
