@@ -8,7 +8,8 @@ import { EmptyState, ErrorBox, Loading, PageHeader } from '../../components/comm
 import { useApi } from '../../queries';
 import { AssessmentLog } from './AssessmentLog';
 import { dashboardCsv, downloadCsv } from './csv';
-import { MemoryPanel, ReasonsPanel } from './MemoryPanel';
+import { MemoryPanel } from './MemoryPanel';
+import { ReasonsPanel } from './ReasonsPanel';
 import { PerformancePanel } from './PerformancePanel';
 import { PlanPanel } from './PlanPanel';
 import { ReadinessPanel } from './ReadinessPanel';

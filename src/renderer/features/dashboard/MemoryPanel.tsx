@@ -1,5 +1,5 @@
 /** Memory from the flashcards (FSRS): mean retrievability today and on exam day per system, and today's due load. */
-import type { MemorySummary, ReasonSummary } from '../../../shared/readiness/types';
+import type { MemorySummary } from '../../../shared/readiness/types';
 import { pct } from './format';
 
 export function MemoryPanel({ memory }: { memory: MemorySummary }) {
@@ -53,53 +53,6 @@ export function MemoryPanel({ memory }: { memory: MemorySummary }) {
             </table>
           </div>
           <p className="muted small">{memory.source}</p>
-        </>
-      )}
-    </section>
-  );
-}
-
-export function ReasonsPanel({ reasons }: { reasons: ReasonSummary }) {
-  return (
-    <section className="card" aria-labelledby="reasons-title" data-testid="reasons">
-      <h2 id="reasons-title">Why I missed it</h2>
-      {!reasons.available || reasons.total.length === 0 ? (
-        <p className="muted">{reasons.note}</p>
-      ) : (
-        <>
-          <ul className="reason-totals">
-            {reasons.total.map((r) => (
-              <li key={r.reason}>
-                <span className="badge">{r.reason}</span> {r.count}
-              </li>
-            ))}
-          </ul>
-          <div className="table-scroll">
-            <table className="data compact">
-              <thead>
-                <tr>
-                  <th scope="col">System</th>
-                  {reasons.total.map((r) => (
-                    <th key={r.reason} scope="col" className="num">
-                      {r.reason}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {reasons.bySystem.map((s) => (
-                  <tr key={s.system}>
-                    <td>{s.system}</td>
-                    {reasons.total.map((r) => (
-                      <td key={r.reason} className="num">
-                        {s.counts[r.reason] ?? 0}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
         </>
       )}
     </section>
