@@ -4,7 +4,7 @@
  * refused), then the dashboard: weakest system first with its n, one trend point per block, readiness estimate, band,
  * probability and label, the plan's questions per day, Home's countdown; screenshots in light and dark at 1366×768.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
@@ -65,7 +65,7 @@ test('answer blocks over several days, log self-assessments, set the exam: the d
   // Settings: Step 2 CK on 10 January 2027 (64 days after 7 November).
   await app.goto('/settings');
   await page.getByLabel('Exam', { exact: true }).selectOption('step2ck');
-  await page.getByLabel('Exam date').fill('2027-01-10');
+  await page.locator('#exam-date').fill('2027-01-10');
   await page.getByLabel('Target score').fill('245');
   await expect.poll(async () => (await api<{ examDate: string; targetScore: number }>(request, server, 'settings:get')).targetScore).toBe(245);
 
@@ -114,8 +114,22 @@ test('answer blocks over several days, log self-assessments, set the exam: the d
   await page.screenshot({ path: `${SHOTS}/dashboard-dark-fold.png` });
   await api(request, server, 'settings:set', { theme: 'light' });
 
-  // A weak row opens the builder with its unused and incorrect questions.
+  // Export: the raw numbers as CSV, and a print layout without the app's chrome.
   await page.reload();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  expect(download.suggestedFilename()).toBe('vignette-dashboard-2026-11-07.csv');
+  const csv = readFileSync((await download.path())!, 'utf8');
+  expect(csv.split('\n')[0]).toBe('section,name,n,correct,percent,low95,high95,repeats_n,repeats_correct,extra');
+  expect(csv).toContain('by system,Endocrine,4,0,0,0,');
+  expect(csv).toContain('self-assessment,2026-11-06 NBME CCSSA 14 (step2ck)');
+  await page.emulateMedia({ media: 'print' });
+  await expect(app.sidebar).toBeHidden();
+  await expect(page.getByTestId('print')).toBeHidden();
+  await expect(page.getByText('Vignette readiness report · 2026-11-07')).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/dashboard-print.png`, fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+
+  // A weak row opens the builder with its unused and incorrect questions.
   await dash.perfRows.first().click();
   await expect(page).toHaveURL(/#\/create/);
   const pool = await api<{ available: number }>(request, server, 'blocks:count', { filters: { systems: ['Endocrine'], statuses: ['unused', 'incorrect'] } });
