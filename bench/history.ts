@@ -1,5 +1,6 @@
-/** Years of synthetic history, written straight to the tables: finished blocks of 40 answers, stats, and FSRS cards. */
+/** Years of synthetic history, written straight to the tables: finished blocks of 40 answers, stats, and FSRS cards with 10 logs each. */
 import type { Db } from '../src/main/core/db/open';
+import { seedCards } from './srs';
 
 export function seedHistory(db: Db, opts: { answers: number; cards: number; now: number }): { blocks: number; answers: number; cards: number } {
   const ids = db.prepare('SELECT id, answer_index FROM questions WHERE retired = 0').raw().all() as [number, number][];
@@ -34,15 +35,8 @@ export function seedHistory(db: Db, opts: { answers: number; cards: number; now:
       }
       db.prepare('UPDATE blocks SET correct_count = ? WHERE id = ?').run(correct, blockId);
     }
-    const card = db.prepare(
-      `INSERT INTO cards (question_id, front, back, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, state, last_review, created_at)
-       VALUES (NULL, ?, ?, ?, ?, ?, 0, ?, 0, ?, ?, 2, ?, ?)`,
-    );
-    for (let c = 0; c < opts.cards; c++) {
-      const last = start + Math.floor(rand() * 3 * 365 * dayMs);
-      const interval = Math.ceil(rand() * 120);
-      card.run(`front ${c}`, `back ${c}`, last + interval * dayMs, interval * 1.2, 5 + rand() * 3, interval, 1 + Math.floor(rand() * 10), Math.floor(rand() * 3), last, last);
-    }
   })();
-  return { blocks, answers, cards: opts.cards };
+  // Cards and review logs: bench/srs.ts (issue 9's schema).
+  const seeded = seedCards(db, { cards: opts.cards, logsPerCard: 10, now: opts.now });
+  return { blocks, answers, cards: seeded.cards };
 }

@@ -13,6 +13,7 @@ import { createApi, type Api } from '../src/main/core/api';
 import { openDatabase, type Db } from '../src/main/core/db/open';
 import { seedHistory } from './history';
 import { measureRenderer } from './renderer';
+import { benchSrs } from './srs';
 import { benchDashboard } from './dashboard';
 
 const ROOT = resolve(__dirname, '..');
@@ -196,6 +197,7 @@ async function main(): Promise<void> {
   await benchImport();
   const bank = await buildBigBank();
   await benchBank(bank.db, bank.api);
+  await benchSrs(bank.db, bank.api, record, time);
   await benchDashboard(bank.db, bank.api, record);
   const renderer = await measureRenderer(bank.api, bank.db, join(ROOT, 'out', 'renderer'));
   if (renderer.samples.length) record('renderer: click Next → next item painted', 'ms', renderer.samples, 50);

@@ -77,6 +77,11 @@ function buildMenu(): void {
       ],
     },
     { role: 'editMenu' },
+    {
+      // Issue 9: undo on the Flashcards screen (Ctrl+Z there does the same; Edit → Undo stays for text fields).
+      label: 'Flashcards',
+      submenu: [{ label: 'Undo last card action', click: () => mainWindow?.webContents.send(EVENT_CHANNEL, { kind: 'menu', action: 'cards-undo' }) }],
+    },
     { role: 'viewMenu' },
     { role: 'windowMenu' },
   ];

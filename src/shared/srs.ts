@@ -108,8 +108,9 @@ export interface DueCounts {
   reviewsLeftToday: number;
   newLeftToday: number;
   questionCardsDue: number;
-  total: number;
-  suspended: number;
+  /** All live cards and the suspended ones: in cards:counts only (the session skips these full counts). */
+  total?: number;
+  suspended?: number;
   /** End of the current study day (the rollover hour), epoch ms. */
   studyDayEndsAt: number;
 }

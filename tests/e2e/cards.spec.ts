@@ -127,4 +127,25 @@ test('missed questions come back as due cards, and a flashcard is reviewed, undo
   await expect(page.getByTestId('srs-settings')).toBeVisible();
   await expect(page.getByTestId('workload')).toContainText('reviews a day');
   await page.getByTestId('srs-settings').screenshot({ path: `${SHOTS}/settings-srs.png` });
+
+  // Dark mode, an exam date: the session and the statistics with the exam-day forecast per system.
+  const examDate = new Date(Date.now() + 30 * DAY).toISOString().slice(0, 10);
+  await api(request, server, 'settings:set', { theme: 'dark', examDate });
+  await api(request, server, 'cards:create', { kind: 'cloze', frontMd: 'Lithium is reabsorbed with {{c1::sodium}} in the {{c2::proximal tubule}}.', backMd: 'Thiazides raise its level.' });
+  await app.goto('/cards');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.getByTestId('card-front-side')).toContainText('[…]');
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('card-back-side')).toContainText('sodium');
+  await page.getByTestId('grade-3').focus();
+  await page.screenshot({ path: `${SHOTS}/cards-session-dark.png` });
+  await page.getByRole('link', { name: 'Statistics' }).click();
+  await expect(page.getByTestId('exam-forecast')).toContainText('Predicted recall on exam day');
+  await expect(page.getByTestId('exam-system').first()).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/cards-stats-exam-dark.png`, fullPage: true });
+  await page.getByRole('link', { name: 'Browse' }).click();
+  await page.getByTestId('card-search').fill('sodium');
+  await expect(page.getByTestId('card-row')).toHaveCount(2);
+  await page.screenshot({ path: `${SHOTS}/cards-browse-dark.png` });
 });

@@ -122,3 +122,45 @@ describe('answering and undo', () => {
     expect(logCount(id)).toBe(0);
   });
 });
+
+describe('aggregates kept by triggers', () => {
+  it('card_memory_bins and review_hours always equal a recount from cards and review_log', () => {
+    const recountBins = () =>
+      db
+        .prepare(
+          `SELECT min(CAST(log2(stability + 1) AS INTEGER), 9) AS sbin, min(max(CAST((difficulty - 1) / 0.9 AS INTEGER), 0), 9) AS dbin, count(*) AS n
+           FROM cards WHERE deleted_at IS NULL AND suspended = 0 AND state <> 0 GROUP BY 1, 2 ORDER BY 1, 2`,
+        )
+        .all();
+    const bins = () => db.prepare('SELECT sbin, dbin, n FROM card_memory_bins WHERE n > 0 ORDER BY 1, 2').all();
+    const recountHours = () =>
+      db
+        .prepare(
+          `SELECT review / 3600000 AS hour, state = 2 AND scheduled_days >= 21 AS mature, count(*) AS reviews, sum(state = 2 AND rating > 1) AS passed,
+             sum(state = 2 AND rating = 1) AS failed FROM review_log WHERE kind = 'review' GROUP BY 1, 2 ORDER BY 1, 2`,
+        )
+        .all();
+    const hours = () => db.prepare('SELECT hour, mature, reviews, passed, failed FROM review_hours WHERE reviews > 0 ORDER BY 1, 2').all();
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.record({ g: fc.constantFrom<Grade>(1, 2, 3, 4), gap: fc.integer({ min: 1000, max: 30 * 86_400_000 }) }), fc.constantFrom('undo', 'suspend', 'delete')), { maxLength: 12 }),
+        (ops) => {
+          const id = newFlashcard();
+          let now = T;
+          for (const op of ops) {
+            if (op === 'undo') db.transaction(() => undoLast(db))();
+            else if (op === 'suspend' || op === 'delete') db.transaction(() => setCardFlag(db, id, op, now))();
+            else {
+              now += op.gap;
+              const row = getCard(db, id);
+              if (row.deleted_at === null && (row.last_review === null || now >= row.last_review)) db.transaction(() => answerCard(db, row, op.g, now, now, p, null))();
+            }
+          }
+          expect(bins()).toEqual(recountBins());
+          expect(hours()).toEqual(recountHours());
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});

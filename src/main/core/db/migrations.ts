@@ -296,10 +296,32 @@ export const MIGRATIONS: readonly string[] = [
   CREATE UNIQUE INDEX cards_question ON cards (question_id) WHERE question_id IS NOT NULL;
   CREATE UNIQUE INDEX cards_flashcard ON cards (flashcard_id, ord) WHERE flashcard_id IS NOT NULL;
   -- The queues read only live cards in due order; partial indexes keep them small and exact.
-  CREATE INDEX cards_flash_queue ON cards (state, due) WHERE flashcard_id IS NOT NULL AND suspended = 0 AND deleted_at IS NULL;
+  CREATE INDEX cards_flash_queue ON cards (state, due, buried_until) WHERE flashcard_id IS NOT NULL AND suspended = 0 AND deleted_at IS NULL;
+  CREATE INDEX cards_live ON cards (suspended) WHERE deleted_at IS NULL;
   CREATE INDEX cards_question_queue ON cards (due) WHERE question_id IS NOT NULL AND suspended = 0 AND deleted_at IS NULL;
   -- Statistics read the memory state of every live card from this index alone (forecast, R, S, D histograms).
   CREATE INDEX cards_memory ON cards (due, state, stability, difficulty, last_review, question_id) WHERE deleted_at IS NULL AND suspended = 0;
+
+  -- Stability and difficulty histograms of live reviewed cards, kept by triggers on cards so the statistics never
+  -- sort 200,000 rows: sbin = ⌊log2(S + 1)⌋ (0–9: under 1 day … over 511 days), dbin = ⌊(D − 1) / 0.9⌋ (0–9: 10% steps).
+  CREATE TABLE card_memory_bins (
+    sbin INTEGER NOT NULL,
+    dbin INTEGER NOT NULL,
+    n    INTEGER NOT NULL,
+    PRIMARY KEY (sbin, dbin)
+  ) WITHOUT ROWID;
+  CREATE TRIGGER card_bins_insert AFTER INSERT ON cards WHEN NEW.deleted_at IS NULL AND NEW.suspended = 0 AND NEW.state <> 0 BEGIN
+    INSERT INTO card_memory_bins (sbin, dbin, n) VALUES (min(CAST(log2(NEW.stability + 1) AS INTEGER), 9), min(max(CAST((NEW.difficulty - 1) / 0.9 AS INTEGER), 0), 9), 1)
+    ON CONFLICT (sbin, dbin) DO UPDATE SET n = n + 1;
+  END;
+  CREATE TRIGGER card_bins_delete AFTER DELETE ON cards WHEN OLD.deleted_at IS NULL AND OLD.suspended = 0 AND OLD.state <> 0 BEGIN
+    UPDATE card_memory_bins SET n = n - 1 WHERE sbin = min(CAST(log2(OLD.stability + 1) AS INTEGER), 9) AND dbin = min(max(CAST((OLD.difficulty - 1) / 0.9 AS INTEGER), 0), 9);
+  END;
+  CREATE TRIGGER card_bins_update AFTER UPDATE OF stability, difficulty, state, suspended, deleted_at ON cards BEGIN
+    UPDATE card_memory_bins SET n = n - 1 WHERE OLD.deleted_at IS NULL AND OLD.suspended = 0 AND OLD.state <> 0 AND sbin = min(CAST(log2(OLD.stability + 1) AS INTEGER), 9) AND dbin = min(max(CAST((OLD.difficulty - 1) / 0.9 AS INTEGER), 0), 9);
+    INSERT INTO card_memory_bins (sbin, dbin, n) SELECT min(CAST(log2(NEW.stability + 1) AS INTEGER), 9), min(max(CAST((NEW.difficulty - 1) / 0.9 AS INTEGER), 0), 9), 1 WHERE NEW.deleted_at IS NULL AND NEW.suspended = 0 AND NEW.state <> 0
+    ON CONFLICT (sbin, dbin) DO UPDATE SET n = n + 1;
+  END;
 
   -- Every answer. The ts-fsrs ReviewLog fields are the card's values BEFORE the answer (ts-fsrs semantics); the
   -- new_* columns are the state after it, so replays and the optimiser never have to re-run the scheduler.
@@ -332,6 +354,28 @@ export const MIGRATIONS: readonly string[] = [
   -- Covering index for the statistics (true retention, heatmap, daily limits): a year of reviews is read from the
   -- index alone, never from the wide rows that hold the snapshot.
   CREATE INDEX review_log_review ON review_log (review, kind, state, rating, scheduled_days, card_id);
+
+  -- Reviews per UTC hour, kept by triggers on review_log (app answers, undo, imports alike): true retention and the
+  -- heatmap read a year as ~9,000 small rows instead of scanning hundreds of thousands of log rows. An hour is fine
+  -- enough to regroup by study day for every whole-hour time zone and rollover. mature = a review-state card whose
+  -- interval before the answer was 21 days or more; passed/failed count review-state answers only.
+  CREATE TABLE review_hours (
+    hour    INTEGER NOT NULL,
+    mature  INTEGER NOT NULL,
+    reviews INTEGER NOT NULL DEFAULT 0,
+    passed  INTEGER NOT NULL DEFAULT 0,
+    failed  INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (hour, mature)
+  ) WITHOUT ROWID;
+  CREATE TRIGGER review_hours_insert AFTER INSERT ON review_log WHEN NEW.kind = 'review' BEGIN
+    INSERT INTO review_hours (hour, mature, reviews, passed, failed)
+    VALUES (NEW.review / 3600000, NEW.state = 2 AND NEW.scheduled_days >= 21, 1, NEW.state = 2 AND NEW.rating > 1, NEW.state = 2 AND NEW.rating = 1)
+    ON CONFLICT (hour, mature) DO UPDATE SET reviews = reviews + 1, passed = passed + excluded.passed, failed = failed + excluded.failed;
+  END;
+  CREATE TRIGGER review_hours_delete AFTER DELETE ON review_log WHEN OLD.kind = 'review' BEGIN
+    UPDATE review_hours SET reviews = reviews - 1, passed = passed - (OLD.state = 2 AND OLD.rating > 1), failed = failed - (OLD.state = 2 AND OLD.rating = 1)
+    WHERE hour = OLD.review / 3600000 AND mature = (OLD.state = 2 AND OLD.scheduled_days >= 21);
+  END;
 
   -- The undo stack (Ctrl+Z): the newest row is undone first. An answer points at its log row (whose snapshot is
   -- restored); other actions carry their own snapshot.

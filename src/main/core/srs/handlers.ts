@@ -65,7 +65,7 @@ export function srsHandlers(ctx: CoreContext) {
   }
 
   return {
-    'cards:counts': () => dueCounts(db, params(), now()),
+    'cards:counts': () => dueCounts(db, params(), now(), true),
     'cards:session': () => session(),
     'cards:answer': ({ cardId, rating, shownAt }) => {
       const t = now();

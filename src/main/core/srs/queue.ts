@@ -38,15 +38,17 @@ function doneToday(db: Db, w: DayWindow): { newDone: number; reviewsDone: number
 
 const notBuried = '(buried_until IS NULL OR buried_until <= @now)';
 
-export function dueCounts(db: Db, s: SchedulerSet, now: number): DueCounts {
+export function dueCounts(db: Db, s: SchedulerSet, now: number, withTotals = false): DueCounts {
   const w = dayWindow(now, s);
   const q = (sql: string) => db.prepare(sql).pluck().get({ now: w.now, end: w.dayEnd, ahead: w.now + LEARN_AHEAD_MS }) as number;
-  const learning = q(`SELECT count(*) FROM cards WHERE ${LIVE} AND state IN (1, 3) AND due <= @now AND ${notBuried}`);
-  const learningToday = q(`SELECT count(*) FROM cards WHERE ${LIVE} AND state IN (1, 3) AND due < @end AND ${notBuried}`);
-  const reviewsDue = q(`SELECT count(*) FROM cards WHERE ${LIVE} AND state = 2 AND due < @end AND ${notBuried}`);
-  const newAvailable = q(`SELECT count(*) FROM cards WHERE ${LIVE} AND state = 0 AND ${notBuried}`);
-  const questionCardsDue = q(`SELECT count(*) FROM cards WHERE question_id IS NOT NULL AND suspended = 0 AND deleted_at IS NULL AND due < @end`);
-  const totals = db.prepare('SELECT count(*) AS total, coalesce(sum(suspended), 0) AS suspended FROM cards WHERE deleted_at IS NULL').get() as { total: number; suspended: number };
+  const learning = q(`SELECT count(*) FROM cards INDEXED BY cards_flash_queue WHERE ${LIVE} AND state IN (1, 3) AND due <= @now AND ${notBuried}`);
+  const learningToday = q(`SELECT count(*) FROM cards INDEXED BY cards_flash_queue WHERE ${LIVE} AND state IN (1, 3) AND due < @end AND ${notBuried}`);
+  const reviewsDue = q(`SELECT count(*) FROM cards INDEXED BY cards_flash_queue WHERE ${LIVE} AND state = 2 AND due < @end AND ${notBuried}`);
+  const newAvailable = q(`SELECT count(*) FROM cards INDEXED BY cards_flash_queue WHERE ${LIVE} AND state = 0 AND ${notBuried}`);
+  const questionCardsDue = q(`SELECT count(*) FROM cards INDEXED BY cards_question_queue WHERE question_id IS NOT NULL AND suspended = 0 AND deleted_at IS NULL AND due < @end`);
+  const totals = withTotals
+    ? (db.prepare('SELECT count(*) AS total, coalesce(sum(suspended), 0) AS suspended FROM cards INDEXED BY cards_live WHERE deleted_at IS NULL').get() as { total: number; suspended: number })
+    : {};
   const { newDone, reviewsDone } = doneToday(db, w);
   const reviewsLeftToday = Math.max(0, s.config.reviewsPerDay - reviewsDone);
   const newLeftToday = Math.max(0, s.config.newPerDay - newDone);
@@ -58,8 +60,7 @@ export function dueCounts(db: Db, s: SchedulerSet, now: number): DueCounts {
     reviewsLeftToday,
     newLeftToday,
     questionCardsDue,
-    total: totals.total,
-    suspended: totals.suspended,
+    ...totals,
     studyDayEndsAt: w.dayEnd,
   };
 }

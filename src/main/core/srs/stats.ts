@@ -4,8 +4,9 @@
  * - retrievability R = the FSRS-6 forgetting curve at now (same formula as ts-fsrs, evaluated in SQL; a test checks
  *   it against ts-fsrs), its histogram and average; estimated total knowledge = Σ R;
  * - forecast = live cards due per study day; heatmap = reviews per study day over the past year;
- * - stability and difficulty histograms.
- * History days are counted back from today's rollover in 24-hour steps, as Anki does.
+ * - stability and difficulty histograms (kept by triggers in card_memory_bins).
+ * History days are counted back from today's rollover in 24-hour steps, as Anki does, from the hourly aggregate
+ * review_hours (kept by triggers), so a year of history is a few thousand rows.
  */
 import type { ExamForecast, MemoryStats, RetentionRow } from '../../../shared/srs';
 import type { Db } from '../db/open';
@@ -15,38 +16,42 @@ import { dayWindow } from './queue';
 import { curveConstants } from './scheduler';
 import { DAY, dayOfDate, studyDay, studyDayDate, studyDayStart } from './studyDay';
 
-const MATURE_DAYS = 21;
 const LIVE = 'deleted_at IS NULL AND suspended = 0';
 
 const ratio = (passed: number, failed: number) => (passed + failed ? passed / (passed + failed) : null);
 
-function trueRetention(db: Db, dayStart: number): RetentionRow[] {
-  const periods: [RetentionRow['period'], number, number][] = [
-    ['today', dayStart, Infinity],
-    ['yesterday', dayStart - DAY, dayStart],
-    ['week', dayStart - 6 * DAY, Infinity],
-    ['month', dayStart - 29 * DAY, Infinity],
-    ['year', dayStart - 364 * DAY, Infinity],
-  ];
-  const cols = periods
-    .map(([name, from, to], i) => {
-      const within = `review >= ${from}${Number.isFinite(to) ? ` AND review < ${to}` : ''}`;
-      void name;
-      return `sum(${within} AND young AND rating > 1) AS yp${i}, sum(${within} AND young AND rating = 1) AS yf${i},
-              sum(${within} AND NOT young AND rating > 1) AS mp${i}, sum(${within} AND NOT young AND rating = 1) AS mf${i}`;
-    })
-    .join(', ');
-  const row = db
+interface DayRow {
+  d: number;
+  mature: number;
+  reviews: number;
+  passed: number;
+  failed: number;
+}
+
+/** The past year of reviews by study day (0 = today, −1 = yesterday …) from the hourly aggregate, young and mature apart. */
+function reviewDays(db: Db, dayStart: number): DayRow[] {
+  return db
     .prepare(
-      `SELECT ${cols} FROM (SELECT review, rating, scheduled_days < ${MATURE_DAYS} AS young FROM review_log
-         WHERE review >= ? AND kind = 'review' AND state = 2 AND rating > 0)`,
+      `SELECT CAST(floor((hour * 3600000.0 - @start) / 86400000.0) AS INTEGER) AS d, mature, sum(reviews) AS reviews, sum(passed) AS passed, sum(failed) AS failed
+       FROM review_hours WHERE hour >= @fromHour GROUP BY d, mature`,
     )
-    .get(dayStart - 364 * DAY) as Record<string, number | null>;
-  return periods.map(([period], i) => {
-    const yp = row[`yp${i}`] ?? 0;
-    const yf = row[`yf${i}`] ?? 0;
-    const mp = row[`mp${i}`] ?? 0;
-    const mf = row[`mf${i}`] ?? 0;
+    .all({ start: dayStart, fromHour: Math.floor((dayStart - 364 * DAY) / 3_600_000) }) as DayRow[];
+}
+
+function trueRetention(days: DayRow[]): RetentionRow[] {
+  const periods: [RetentionRow['period'], number, number][] = [
+    ['today', 0, 0],
+    ['yesterday', -1, -1],
+    ['week', -6, 0],
+    ['month', -29, 0],
+    ['year', -364, 0],
+  ];
+  return periods.map(([period, from, to]) => {
+    const sum = (mature: number, key: 'passed' | 'failed') => days.filter((r) => r.mature === mature && r.d >= from && r.d <= to).reduce((a, r) => a + r[key], 0);
+    const yp = sum(0, 'passed');
+    const yf = sum(0, 'failed');
+    const mp = sum(1, 'passed');
+    const mf = sum(1, 'failed');
     return {
       period,
       young: { passed: yp, failed: yf, retention: ratio(yp, yf) },
@@ -74,17 +79,12 @@ function memory(db: Db, s: SchedulerSet, now: number) {
   return { retrievability: { bins, average: cards ? total / cards : null, cards }, totalKnowledge: total };
 }
 
-const STABILITY_EDGES = [0, 1, 3, 7, 14, 30, 60, 120, 240, 365];
+/** Lower edges (days) of the stability bins ⌊log2(S + 1)⌋ kept in card_memory_bins. */
+const STABILITY_EDGES = [0, 1, 3, 7, 15, 31, 63, 127, 255, 511];
 function histograms(db: Db) {
-  const caseS = STABILITY_EDGES.map((e, i) => `WHEN stability >= ${e} THEN ${i}`).reverse().join(' ');
-  const rows = db
-    .prepare(
-      `SELECT CASE ${caseS} ELSE 0 END AS sbin, min(CAST((difficulty - 1) / 9.0 * 10 AS INTEGER), 9) AS dbin, count(*) AS n
-       FROM cards INDEXED BY cards_memory WHERE ${LIVE} AND state <> 0 AND due > -1 GROUP BY sbin, dbin`,
-    )
-    .all() as { sbin: number; dbin: number; n: number }[];
+  const rows = db.prepare('SELECT sbin, dbin, n FROM card_memory_bins WHERE n > 0').all() as { sbin: number; dbin: number; n: number }[];
   const stability = STABILITY_EDGES.map((from, i) => ({ from, count: rows.filter((r) => r.sbin === i).reduce((a, b) => a + b.n, 0) }));
-  const difficulty = Array.from({ length: 10 }, (_, i) => ({ from: i * 10, count: rows.filter((r) => Math.max(0, r.dbin) === i).reduce((a, b) => a + b.n, 0) }));
+  const difficulty = Array.from({ length: 10 }, (_, i) => ({ from: i * 10, count: rows.filter((r) => r.dbin === i).reduce((a, b) => a + b.n, 0) }));
   return { stability, difficulty };
 }
 
@@ -101,16 +101,10 @@ function forecast(db: Db, s: SchedulerSet, now: number, days: number): { day: nu
   return Array.from({ length: days }, (_, d) => ({ day: d, date: studyDayDate(today + d), count: rows.find((r) => r.d === d)?.n ?? 0 }));
 }
 
-function heatmap(db: Db, s: SchedulerSet, now: number): { date: string; count: number }[] {
-  const w = dayWindow(now, s);
-  const today = studyDay(now, s.flash);
-  const rows = db
-    .prepare(
-      `SELECT CAST((review - @start) / 86400000.0 + 400 AS INTEGER) - 400 AS d, count(*) AS n FROM review_log
-       WHERE review >= @from AND kind = 'review' GROUP BY d`,
-    )
-    .all({ start: w.dayStart, from: w.dayStart - 364 * DAY }) as { d: number; n: number }[];
-  return rows.filter((r) => r.d <= 0).map((r) => ({ date: studyDayDate(today + r.d), count: r.n }));
+function heatmap(days: DayRow[], today: number): { date: string; count: number }[] {
+  const byDay = new Map<number, number>();
+  for (const r of days) if (r.d <= 0 && r.d >= -364) byDay.set(r.d, (byDay.get(r.d) ?? 0) + r.reviews);
+  return [...byDay.entries()].filter(([, n]) => n > 0).sort((a, b) => a[0] - b[0]).map(([d, count]) => ({ date: studyDayDate(today + d), count }));
 }
 
 /**
@@ -147,11 +141,12 @@ function examForecast(db: Db, s: SchedulerSet, now: number): ExamForecast | null
 
 export function memoryStats(db: Db, s: SchedulerSet, now: number): MemoryStats {
   const w = dayWindow(now, s);
+  const days = reviewDays(db, w.dayStart);
   return {
-    retention: trueRetention(db, w.dayStart),
+    retention: trueRetention(days),
     ...memory(db, s, now),
     forecast: forecast(db, s, now, 30),
-    heatmap: heatmap(db, s, now),
+    heatmap: heatmap(days, studyDay(now, s.flash)),
     ...histograms(db),
     exam: examForecast(db, s, now),
   };

@@ -22,7 +22,7 @@ function Tabs() {
 }
 
 export function CardsPage() {
-  const counts = useApi('cards:counts', {});
+  const counts = useApi('cards:counts', {}, { staleTime: 0 });
   const [creating, setCreating] = useState(false);
   const c = counts.data;
   return (

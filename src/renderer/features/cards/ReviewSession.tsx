@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { ErrorBox, Loading } from '../../components/common';
 import { useApi, useApiMutation } from '../../queries';
+import { onMenuCommand } from '../../api';
 import { GRADE_NAMES, type Grade, type SessionState, type UndoEntry } from '../../../shared/srs';
 import { CardEditor, type EditorSeed } from './CardEditor';
 import { CardSide } from './CardSide';
@@ -24,7 +25,8 @@ const KIND_LABEL = { question: 'Question card', basic: 'Basic', cloze: 'Cloze' }
 
 export function ReviewSession() {
   const client = useQueryClient();
-  const session = useApi('cards:session', {}, { refetchOnWindowFocus: false });
+  // Always fresh when the screen opens; while nothing is due, look again every 30 s (learning cards come due in minutes).
+  const session = useApi('cards:session', {}, { staleTime: 0, refetchInterval: (q) => (q.state.data?.next ? false : 30_000) });
   const [revealed, setRevealed] = useState(false);
   const [editing, setEditing] = useState<EditorSeed | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -67,6 +69,8 @@ export function ReviewSession() {
     setEditing({ kind: c.kind as 'basic' | 'cloze', frontMd: c.frontMd, backMd: c.backMd, tags: c.tags, questionId: c.questionId, cardId: c.id });
   }, [next]);
 
+  useEffect(() => onMenuCommand((action) => action === 'cards-undo' && void doUndo()), [doUndo]);
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (editing) return;
@@ -104,10 +108,10 @@ export function ReviewSession() {
   return (
     <section className="card review-session" data-testid="review-session">
       <div className="row session-bar">
-        <span className="session-counts" aria-label="Left in this session">
-          <span className="count-new" title="New">{Math.min(c.newAvailable, c.newLeftToday)}</span>
-          <span className="count-learn" title="Learning">{c.learning}</span>
-          <span className="count-review" title="Reviews">{Math.max(0, c.dueNow - c.learning - Math.min(c.newAvailable, c.newLeftToday))}</span>
+        <span className="session-counts" aria-label="Left in this session" data-testid="session-counts">
+          <span className="count-new">{Math.min(c.newAvailable, c.newLeftToday)} <small>new</small></span>
+          <span className="count-learn">{c.learning} <small>learning</small></span>
+          <span className="count-review">{Math.max(0, c.dueNow - c.learning - Math.min(c.newAvailable, c.newLeftToday))} <small>to review</small></span>
         </span>
         <span className="spacer" />
         {notice && <span className="muted small" role="status">{notice}</span>}

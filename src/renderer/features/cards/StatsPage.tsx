@@ -120,7 +120,7 @@ function ExamSection({ exam }: { exam: NonNullable<MemoryStats['exam']> }) {
 }
 
 export function StatsPage() {
-  const stats = useApi('cards:stats', {});
+  const stats = useApi('cards:stats', {}, { staleTime: 0 });
   if (stats.error) return <ErrorBox error={stats.error} />;
   if (!stats.data) return <Loading />;
   const s = stats.data;
@@ -160,7 +160,7 @@ export function StatsPage() {
         <section className="card">
           <h2>Stability</h2>
           <p className="muted small">Days until recall drops to 90% — how long each memory lasts.</p>
-          <Histogram data={s.stability.map((b) => ({ label: b.from >= 365 ? '1y+' : `${b.from}d`, count: b.count }))} x="stability" unit="cards" testId="s-histogram" />
+          <Histogram data={s.stability.map((b) => ({ label: b.from >= 365 ? `${(b.from / 365).toFixed(1)}y+` : `${b.from}d+`, count: b.count }))} x="stability" unit="cards" testId="s-histogram" />
         </section>
         <section className="card">
           <h2>Difficulty</h2>
