@@ -20,6 +20,7 @@ import { benchReview, seedReviewHistory } from './review';
 import { benchSrs } from './srs';
 import { benchOptimiser } from './optimizer';
 import { benchAnkiImport } from './ankiImport';
+import { benchDashboard } from './dashboard';
 
 const ROOT = resolve(__dirname, '..');
 const MEDQA = resolve(ROOT, '../shared/datasets/medqa-us/medqa_us_test_5options.jsonl');
@@ -234,6 +235,7 @@ async function main(): Promise<void> {
   await benchSrs(bank.db, bank.api, record, time);
   await benchOptimiser(record);
   await benchAnkiImport(record);
+  await benchDashboard(bank.db, bank.api, record);
   const renderer = await measureRenderer(bank.api, bank.db, join(ROOT, 'out', 'renderer'));
   if (renderer.samples.length) record('renderer: click Next → next item painted', 'ms', renderer.samples, 50);
   else console.log(`renderer row skipped: ${renderer.skipped}`);

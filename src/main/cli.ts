@@ -17,6 +17,7 @@ import type { ImportReport } from '../shared/types';
 import { version } from '../../package.json';
 import { runNotebook } from './cliNotebook';
 import { ankiImportLines, cardsOptimize } from './cliSrs';
+import { READINESS_FLAGS, READINESS_HELP, runReadinessCommand } from './cliReadiness';
 import { CARDS_HELP, CardsUsageError, runCards } from './cliCards';
 
 const HELP = `Vignette ${version} — offline USMLE question bank
@@ -40,6 +41,7 @@ Commands:
   notebook export <dir>      write every note as a Markdown file (front matter + question link) into <dir>
   cards optimize             fit the FSRS weights to your review history; prints log loss before/after
       --dry-run              fit and report without saving the weights
+${READINESS_HELP}
 ${CARDS_HELP}
 Options (all commands):
   --db <file>                database file (default: the app's; VIGNETTE_DB also sets it)
@@ -59,10 +61,12 @@ export interface Parsed {
   skipInvalid: boolean;
   dryRun: boolean;
   help: boolean;
+  /** Valued options of the readiness commands (--exam, --score, …), keyed without the dashes. */
+  options: Record<string, string>;
 }
 
 export function parseArgs(argv: string[]): Parsed {
-  const out: Parsed = { command: undefined, args: [], json: false, map: {}, skipInvalid: false, dryRun: false, help: false };
+  const out: Parsed = { command: undefined, args: [], json: false, map: {}, skipInvalid: false, dryRun: false, help: false, options: {} };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -80,6 +84,7 @@ export function parseArgs(argv: string[]): Parsed {
     } else if (a === '--skip-invalid') out.skipInvalid = true;
     else if (a === '--dry-run') out.dryRun = true;
     else if (a === '-h' || a === '--help') out.help = true;
+    else if ((READINESS_FLAGS as readonly string[]).includes(a)) out.options[a.slice(2)] = value();
     else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
     else if (out.command === undefined) out.command = a;
     else out.args.push(a);
@@ -144,6 +149,10 @@ async function run(p: Parsed, api: Api, dbPath: string): Promise<unknown> {
     }
     case 'notebook':
       return runNotebook(p, api);
+    case 'stats':
+    case 'assessments':
+    case 'readiness':
+      return runReadinessCommand(p.command, p.args, p.options, p.json, api);
     case 'cards':
       if (p.args[0] === 'optimize') return cardsOptimize(api, { json: p.json, dryRun: p.dryRun });
       return runCards(api, p.args, p.json);

@@ -26,6 +26,8 @@ import type {
 import { MISS_REASONS, type MissReason } from './reasons';
 import { CHANGE_KINDS, type AnswerChanges, type BlockResults, type ChangeKind, type CountRow, type MissedList, type ReviewItem } from './review';
 import type { OptimizeReport } from './optimizer';
+import type { AssessmentEntry, Calibration, Dashboard, ExamResult, Readiness } from './readiness/types';
+import { assessmentInputSchema, examResultInputSchema, readinessInputSchema } from './readiness/schemas';
 
 /** Phantom marker carrying a method's output type. */
 const returns = <T>() => undefined as unknown as T;
@@ -95,6 +97,7 @@ const settingsPatchSchema = z
     contrast: z.enum(['normal', 'high']),
     samplesOffered: z.boolean(),
     lastBlock: blockSpecSchema.nullable(),
+    planPasses: z.number().int().min(1).max(5),
   })
   .partial()
   .strict();
@@ -218,6 +221,15 @@ export const contract = {
   'notes:delete': { input: z.object({ id }).strict(), output: returns<{ id: number }>() },
   'notes:restore': { input: z.object({ id }).strict(), output: returns<NoteView>() },
   'notes:export': { input: empty, output: returns<{ fileName: string; count: number; base64: string }>() },
+  // Issue 11: the readiness dashboard, the self-assessment log and real exam results.
+  'stats:dashboard': { input: empty, output: returns<Dashboard>() },
+  'readiness:get': { input: readinessInputSchema, output: returns<Readiness>() },
+  'readiness:results': { input: empty, output: returns<Calibration>() },
+  'readiness:addResult': { input: examResultInputSchema, output: returns<ExamResult>() },
+  'assessments:list': { input: empty, output: returns<AssessmentEntry[]>() },
+  'assessments:add': { input: assessmentInputSchema, output: returns<AssessmentEntry>() },
+  'assessments:update': { input: assessmentInputSchema.extend({ id }).strict(), output: returns<AssessmentEntry>() },
+  'assessments:remove': { input: z.object({ id }).strict(), output: returns<{ removed: number }>() },
   // Issue 9: spaced repetition (src/shared/srsContract.ts).
   ...srsContract,
 

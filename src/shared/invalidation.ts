@@ -20,9 +20,11 @@ export type Domain =
   | 'blocks'
   | 'backups'
   /** spaced-repetition cards, their review log and the SRS settings (issue 9) */
-  | 'cards';
+  | 'cards'
+  /** the self-assessment log and real exam results (issue 11) */
+  | 'assessments';
 
-export const ALL_DOMAINS: readonly Domain[] = ['settings', 'packs', 'questions', 'progress', 'notes', 'blocks', 'backups', 'cards'];
+export const ALL_DOMAINS: readonly Domain[] = ['settings', 'packs', 'questions', 'progress', 'notes', 'blocks', 'backups', 'cards', 'assessments'];
 
 interface Entry {
   reads: readonly Domain[];
@@ -103,6 +105,15 @@ export const INVALIDATION = {
   'cards:regrade': change('cards'),
   'cards:optimize': change('cards', 'settings'),
   'cards:optimizeCancel': change('cards'),
+  // The readiness dashboard (issue 11) is built from nearly everything the student has done.
+  'stats:dashboard': read('blocks', 'progress', 'questions', 'packs', 'cards', 'settings', 'assessments'),
+  'readiness:get': read('blocks', 'progress', 'questions', 'packs', 'cards', 'settings', 'assessments'),
+  'readiness:results': read('assessments'),
+  'readiness:addResult': change('assessments'),
+  'assessments:list': read('assessments'),
+  'assessments:add': change('assessments'),
+  'assessments:update': change('assessments'),
+  'assessments:remove': change('assessments'),
   'backups:list': read('backups'),
   'backups:create': change('backups'),
   // A restore replaces the whole database.

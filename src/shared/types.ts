@@ -23,6 +23,8 @@ export interface Settings {
   contrast: 'normal' | 'high';
   samplesOffered: boolean;
   lastBlock: BlockSpecInput | null;
+  /** Readiness plan (issue 11): how many passes through the pool the student wants before exam day. */
+  planPasses: number;
 }
 
 export interface PackSummary {

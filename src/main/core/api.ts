@@ -17,6 +17,7 @@ import { recoverInterruptedBlocks } from './blocks/clock';
 import { backupHandlers } from './backups/handlers';
 import { reviewHandlers } from './review/handlers';
 import { noteHandlers } from './notes/handlers';
+import { analyticsHandlers } from './analytics/handlers';
 import { srsHandlers } from './srs/handlers';
 import { optimizerHandlers } from './srs/optimizeHandlers';
 
@@ -102,6 +103,7 @@ export function createApi(db: Db, options: ApiOptions): Api {
       noteHandlers(context),
       srsHandlers(context),
       optimizerHandlers(context),
+      analyticsHandlers(context),
     );
   let handlers = build();
   if (options.recoverBlocks ?? !context.readOnly) recoverInterruptedBlocks(db);

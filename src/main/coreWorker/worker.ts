@@ -8,10 +8,12 @@ import { openDatabase } from '../core/db/open';
 import { closeCheckpointed } from '../core/db/restore';
 import { openOwnedCore, type OwnedCore } from '../core/owner';
 import type { CoreWorkerOptions, FromWorker, ToWorker } from './protocol';
+import { clockFromEnv } from '../fileClock';
 
 const port = parentPort!;
 const post = (message: FromWorker) => port.postMessage(message);
-const options = workerData as CoreWorkerOptions;
+// Functions cannot cross to a worker: the test clock (if any) is rebuilt here from the environment.
+const options = { ...(workerData as CoreWorkerOptions), clock: clockFromEnv() };
 const onEvent = (event: Parameters<NonNullable<Parameters<typeof createApi>[1]['onEvent']>>[0]) => post({ type: 'event', event });
 
 /** The jobs connection: no migration, recovery or start-up backup (the owner core did those). */

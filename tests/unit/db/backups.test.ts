@@ -12,7 +12,7 @@ import { tempDir } from '../../helpers/db';
 
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 const settingsRows = (db: Db) => db.prepare('SELECT key, value FROM settings ORDER BY key').all();
-const assessmentRows = (db: Db) => db.prepare('SELECT id, form, taken_on, score, scale, notes FROM self_assessments ORDER BY id').all();
+const assessmentRows = (db: Db) => db.prepare('SELECT id, product, form, taken_on, score, scale, comment FROM self_assessments ORDER BY id').all();
 
 let dir: string;
 let cleanup: () => void;
@@ -36,8 +36,11 @@ function seeded(file: string, examDate: string): Db {
   const put = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
   put.run('examDate', JSON.stringify(examDate));
   put.run('theme', JSON.stringify('dark'));
-  db.prepare('INSERT INTO self_assessments (form, taken_on, score, scale) VALUES (?, ?, ?, ?)').run('NBME 30', '2026-10-01', 231, 'three-digit');
-  db.prepare('INSERT INTO self_assessments (form, taken_on, score, scale) VALUES (?, ?, ?, ?)').run('UWSA 2', '2026-10-15', 0.82, 'pass-probability');
+  const assessment = db.prepare(
+    "INSERT INTO self_assessments (exam, product, form, taken_on, status, scale, score, created_at, updated_at) VALUES (?, ?, ?, ?, 'taken', ?, ?, 0, 0)",
+  );
+  assessment.run('step1', 'nbme-cbssa', '30', '2026-10-01', 'epc', 71);
+  assessment.run('step2ck', 'uwsa', '2', '2026-10-15', 'three-digit', 241);
   return db;
 }
 
@@ -95,7 +98,7 @@ describe('restoreDatabase', () => {
       { key: 'examDate', value: '"2027-03-01"' },
       { key: 'theme', value: '"dark"' },
     ]);
-    expect(assessmentRows(restored).map((r) => (r as { form: string }).form)).toEqual(['NBME 30', 'UWSA 2']);
+    expect(assessmentRows(restored).map((r) => (r as { form: string }).form)).toEqual(['30', '2']);
   });
 
   /** The target is a closed Vignette database: its bytes must not change when a restore is refused. */

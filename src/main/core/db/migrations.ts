@@ -467,6 +467,116 @@ export const MIGRATIONS: readonly string[] = [
     FOREIGN KEY (block_id, position) REFERENCES block_items (block_id, position) ON DELETE CASCADE
   ) WITHOUT ROWID;
   `,
+  // Issue 11 (readiness dashboard): the self-assessment log on each product's own scale (replaces migration 1's
+  // never-written self_assessments), readiness snapshots with their method version, real exam results, and a daily
+  // rollup of scored answers kept by triggers so every dashboard aggregate reads thousands of rows, not 500,000.
+  `
+  DROP TABLE self_assessments;
+  CREATE TABLE self_assessments (
+    id               INTEGER PRIMARY KEY,
+    exam             TEXT NOT NULL,               -- step1 | step2ck | step3
+    product          TEXT NOT NULL,               -- catalogue id: nbme-cbssa, nbme-ccssa, nbme-ccmsa, uwsa, amboss-sa, free120, custom
+    form             TEXT NOT NULL DEFAULT '',
+    taken_on         TEXT NOT NULL,               -- ISO date (planned: the scheduled date)
+    status           TEXT NOT NULL,               -- taken | planned
+    scale            TEXT NOT NULL,               -- epc | three-digit | ccmsa | percent: the product's own scale
+    score            REAL,                        -- NULL while planned
+    pass_probability REAL,                        -- CBSSA: the probability of passing its report printed (0–1)
+    sections_json    TEXT NOT NULL DEFAULT '[]',  -- [{name, score}]
+    comment          TEXT NOT NULL DEFAULT '',
+    created_at       INTEGER NOT NULL,
+    updated_at       INTEGER NOT NULL
+  );
+  CREATE INDEX self_assessments_exam ON self_assessments (exam, taken_on);
+
+  CREATE TABLE readiness_snapshots (
+    day            TEXT NOT NULL,                 -- local ISO date it was computed
+    exam           TEXT NOT NULL,
+    exam_date      TEXT,
+    method_version TEXT NOT NULL,
+    result_json    TEXT NOT NULL,                 -- the whole Readiness as shown
+    PRIMARY KEY (day, exam)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE exam_results (
+    id         INTEGER PRIMARY KEY,
+    exam       TEXT NOT NULL,
+    taken_on   TEXT NOT NULL,
+    score      REAL,                              -- 3-digit score when one is reported
+    passed     INTEGER,                           -- 1 pass, 0 fail, NULL not given
+    created_at INTEGER NOT NULL
+  );
+
+  -- One row per dimension value × day × mode × first/repeat: dim 'all' (value '') feeds totals, days and time; 'system',
+  -- 'discipline', 'pack' (value = pack id) and 'exam' feed the performance tables. Each stays at most a few tens of
+  -- thousands of rows after years of daily study, where block_items holds every answer.
+  CREATE TABLE answer_rollup (
+    dim               TEXT NOT NULL,              -- all | system | discipline | pack | exam
+    value             TEXT NOT NULL,              -- '' = not tagged (and for dim 'all')
+    day               TEXT NOT NULL,              -- local date the answer was scored
+    mode              TEXT NOT NULL,              -- timed | tutor | untimed
+    first             INTEGER NOT NULL,           -- 1 = first attempt at the question, 0 = a repeat
+    n                 INTEGER NOT NULL,           -- scored items (omitted count as scored, as on the exam)
+    correct           INTEGER NOT NULL,
+    omitted           INTEGER NOT NULL,
+    time_ms           INTEGER NOT NULL,
+    over_pace         INTEGER NOT NULL,           -- items that took longer than the exam pace (90 s)
+    over_pace_correct INTEGER NOT NULL,
+    PRIMARY KEY (dim, value, day, mode, first)
+  ) WITHOUT ROWID;
+
+  CREATE INDEX blocks_finished ON blocks (status, finished_at);
+
+  -- When an item gets its outcome (block end, tutor submit) or is inserted already scored, it joins the rollup of its
+  -- day under each dimension. The time is the block's running segment start (folded to "now" just before scoring),
+  -- else the item's last answer event, else the block's start.
+  CREATE TRIGGER answer_rollup_update AFTER UPDATE OF outcome ON block_items
+  WHEN OLD.outcome IS NULL AND NEW.outcome IS NOT NULL
+  BEGIN
+    INSERT INTO answer_rollup (dim, value, day, mode, first, n, correct, omitted, time_ms, over_pace, over_pace_correct)
+    SELECT k.dim, CASE k.dim WHEN 'all' THEN '' WHEN 'system' THEN x.system WHEN 'discipline' THEN x.discipline WHEN 'pack' THEN x.pack ELSE x.exam END,
+           x.day, x.mode, x.first, 1, x.correct, x.omitted, x.time_ms, x.over_pace, x.over_pace_correct
+    FROM (SELECT date(coalesce(b.running_since, (SELECT max(e.at) FROM answer_events e WHERE e.block_id = NEW.block_id AND e.position = NEW.position), b.created_at) / 1000, 'unixepoch', 'localtime') AS day,
+                 b.mode AS mode, coalesce(NEW.repeat_of, 0) = 0 AS first, coalesce(q.system, '') AS system, coalesce(q.discipline, '') AS discipline,
+                 CAST(q.pack_id AS TEXT) AS pack, coalesce(q.exam, '') AS exam, NEW.outcome = 'correct' AS correct, NEW.outcome = 'omitted' AS omitted,
+                 NEW.time_ms AS time_ms, NEW.time_ms > 90000 AS over_pace, NEW.time_ms > 90000 AND NEW.outcome = 'correct' AS over_pace_correct
+          FROM blocks b, questions q WHERE b.id = NEW.block_id AND q.id = NEW.question_id) AS x,
+         (SELECT 'all' AS dim UNION ALL SELECT 'system' UNION ALL SELECT 'discipline' UNION ALL SELECT 'pack' UNION ALL SELECT 'exam') AS k
+    WHERE 1
+    ON CONFLICT (dim, value, day, mode, first) DO UPDATE SET
+      n = n + 1, correct = correct + excluded.correct, omitted = omitted + excluded.omitted, time_ms = time_ms + excluded.time_ms,
+      over_pace = over_pace + excluded.over_pace, over_pace_correct = over_pace_correct + excluded.over_pace_correct;
+  END;
+  CREATE TRIGGER answer_rollup_insert AFTER INSERT ON block_items
+  WHEN NEW.outcome IS NOT NULL
+  BEGIN
+    INSERT INTO answer_rollup (dim, value, day, mode, first, n, correct, omitted, time_ms, over_pace, over_pace_correct)
+    SELECT k.dim, CASE k.dim WHEN 'all' THEN '' WHEN 'system' THEN x.system WHEN 'discipline' THEN x.discipline WHEN 'pack' THEN x.pack ELSE x.exam END,
+           x.day, x.mode, x.first, 1, x.correct, x.omitted, x.time_ms, x.over_pace, x.over_pace_correct
+    FROM (SELECT date(coalesce(b.finished_at, b.created_at) / 1000, 'unixepoch', 'localtime') AS day,
+                 b.mode AS mode, coalesce(NEW.repeat_of, 0) = 0 AS first, coalesce(q.system, '') AS system, coalesce(q.discipline, '') AS discipline,
+                 CAST(q.pack_id AS TEXT) AS pack, coalesce(q.exam, '') AS exam, NEW.outcome = 'correct' AS correct, NEW.outcome = 'omitted' AS omitted,
+                 NEW.time_ms AS time_ms, NEW.time_ms > 90000 AS over_pace, NEW.time_ms > 90000 AND NEW.outcome = 'correct' AS over_pace_correct
+          FROM blocks b, questions q WHERE b.id = NEW.block_id AND q.id = NEW.question_id) AS x,
+         (SELECT 'all' AS dim UNION ALL SELECT 'system' UNION ALL SELECT 'discipline' UNION ALL SELECT 'pack' UNION ALL SELECT 'exam') AS k
+    WHERE 1
+    ON CONFLICT (dim, value, day, mode, first) DO UPDATE SET
+      n = n + 1, correct = correct + excluded.correct, omitted = omitted + excluded.omitted, time_ms = time_ms + excluded.time_ms,
+      over_pace = over_pace + excluded.over_pace, over_pace_correct = over_pace_correct + excluded.over_pace_correct;
+  END;
+
+  -- Answers scored before this migration.
+  INSERT INTO answer_rollup (dim, value, day, mode, first, n, correct, omitted, time_ms, over_pace, over_pace_correct)
+  SELECT k.dim, CASE k.dim WHEN 'all' THEN '' WHEN 'system' THEN x.system WHEN 'discipline' THEN x.discipline WHEN 'pack' THEN x.pack ELSE x.exam END AS value,
+         x.day, x.mode, x.first, count(*), total(x.correct), total(x.omitted), total(x.time_ms), total(x.over_pace), total(x.over_pace_correct)
+  FROM (SELECT date(coalesce(b.finished_at, b.created_at) / 1000, 'unixepoch', 'localtime') AS day, b.mode AS mode, coalesce(i.repeat_of, 0) = 0 AS first,
+               coalesce(q.system, '') AS system, coalesce(q.discipline, '') AS discipline, CAST(q.pack_id AS TEXT) AS pack, coalesce(q.exam, '') AS exam,
+               i.outcome = 'correct' AS correct, i.outcome = 'omitted' AS omitted, i.time_ms AS time_ms, i.time_ms > 90000 AS over_pace,
+               i.time_ms > 90000 AND i.outcome = 'correct' AS over_pace_correct
+        FROM block_items i JOIN blocks b ON b.id = i.block_id JOIN questions q ON q.id = i.question_id WHERE i.outcome IS NOT NULL) AS x,
+       (SELECT 'all' AS dim UNION ALL SELECT 'system' UNION ALL SELECT 'discipline' UNION ALL SELECT 'pack' UNION ALL SELECT 'exam') AS k
+  GROUP BY 1, 2, 3, 4, 5;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

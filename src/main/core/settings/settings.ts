@@ -12,6 +12,7 @@ export const DEFAULT_SETTINGS: Settings = {
   contrast: 'normal',
   samplesOffered: false,
   lastBlock: null,
+  planPasses: 1,
 };
 
 export function readSettings(db: Db): Settings {

@@ -23,17 +23,20 @@ export function BuilderPage() {
   const navigate = useNavigate();
   const pool = poolFromState(useLocation().state);
   const client = useQueryClient();
+  // The dashboard opens the builder with a pool preset (a weak system's unused and incorrect questions).
+  const presetFilters = (useLocation().state as { filters?: QuestionFilters } | null)?.filters;
   const create = useApiMutation('blocks:create', ['blocks:list', 'settings:get']);
 
   // Start from the last block's settings, as UWorld and AMBOSS do.
   useEffect(() => {
     if (spec || !settings.data) return;
     const last = settings.data.lastBlock;
-    const start = withPool(last ? { ...DEFAULT_SPEC, ...last } : DEFAULT_SPEC, pool);
+    const base = last ? { ...DEFAULT_SPEC, ...last } : DEFAULT_SPEC;
+    const start = withPool(presetFilters ? { ...base, filters: presetFilters } : base, pool);
     setSpec(start);
     setPreset(presetFor(start.size, start.secondsPerQuestion));
     setTutorTimer(start.mode === 'tutor' && start.secondsPerQuestion !== null);
-  }, [settings.data, spec, pool]);
+  }, [settings.data, spec, pool, presetFilters]);
 
   const filters = spec?.filters ?? {};
   const facets = useApi('questions:facets', { query: '', filters }, { placeholderData: (prev) => prev });

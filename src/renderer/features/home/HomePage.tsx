@@ -2,19 +2,14 @@ import { Link } from 'react-router';
 import { EmptyState, ErrorBox, PageHeader } from '../../components/common';
 import { BlocksTable } from '../blocks/BlocksPage';
 import { useApi, useApiMutation } from '../../queries';
-
-function daysUntil(isoDate: string): number {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  const exam = new Date(y!, m! - 1, d!);
-  const today = new Date();
-  today.setHours(0, 0, 0, 0);
-  return Math.round((exam.getTime() - today.getTime()) / 86_400_000);
-}
+import { TodayCard } from '../dashboard/TodayCard';
 
 export function HomePage() {
   const info = useApi('app:info', {});
   const settings = useApi('settings:get', {});
   const open = useApi('blocks:list', { status: 'open' });
+  // The countdown comes from the core's clock (via the plan), not the browser's.
+  const dashboard = useApi('stats:dashboard', {});
   const loadSamples = useApiMutation('packs:loadSamples');
   const dismiss = useApiMutation('settings:set');
   const counts = info.data?.counts;
@@ -25,9 +20,7 @@ export function HomePage() {
       <PageHeader
         title="Welcome back"
         subtitle={
-          settings.data?.examDate
-            ? `${daysUntil(settings.data.examDate)} days until your exam (${settings.data.examDate}).`
-            : 'Set your exam date in Settings to see a countdown.'
+          settings.data?.examDate ? 'Your countdown and today’s work are below.' : 'Set your exam date in Settings to see a countdown.'
         }
         actions={
           <Link className="button primary" to="/create">
@@ -36,6 +29,7 @@ export function HomePage() {
         }
       />
       <ErrorBox error={info.error ?? loadSamples.error} />
+      {dashboard.data && <TodayCard dashboard={dashboard.data} />}
       {offerSamples && (
         <div className="notice" data-testid="samples-offer">
           <h2>Start with our sample packs?</h2>

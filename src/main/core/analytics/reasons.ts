@@ -1,0 +1,58 @@
+/**
+ * "Why I missed it" counts over time and by system, from issue 8's block_items.reason (codes knowledge | misread |
+ * reasoning | time | guessed | careless, as announced in src/shared/reasons.ts on branch i8). Until that column exists
+ * the panel says so; the check is one PRAGMA, so the dashboard runs on either schema. Only tagged items are read
+ * (issue 8 indexes them), grouped in SQL by reason × system × week.
+ */
+import type { ReasonSummary } from '../../../shared/readiness/types';
+import type { Db } from '../db/open';
+import { addDays } from './maths';
+
+/** The announced codes in their key order (1–6); labels as issue 8 shows them. */
+export const REASON_LABELS: Record<string, string> = {
+  knowledge: 'Knowledge gap',
+  misread: 'Misread the question',
+  reasoning: 'Reasoning error',
+  time: 'Ran out of time',
+  guessed: 'Guessed',
+  careless: 'Careless',
+};
+
+export function reasonSummary(db: Db, today: string, weeks = 12): ReasonSummary {
+  const columns = db.prepare('PRAGMA table_info(block_items)').all() as { name: string }[];
+  if (!columns.some((c) => c.name === 'reason')) {
+    return { available: false, note: 'Reasons for missed questions appear here once you can tag them in Review.', total: [], byWeek: [], bySystem: [] };
+  }
+  const rows = db
+    .prepare(
+      `SELECT i.reason AS reason, coalesce(q.system, 'Not tagged') AS system,
+         date(coalesce(b.finished_at, b.created_at) / 1000, 'unixepoch', 'localtime', 'weekday 0', '-6 days') AS week, count(*) AS n
+       FROM block_items i JOIN blocks b ON b.id = i.block_id JOIN questions q ON q.id = i.question_id
+       WHERE i.reason IS NOT NULL GROUP BY 1, 2, 3`,
+    )
+    .all() as { reason: string; system: string; week: string; n: number }[];
+  const order = Object.keys(REASON_LABELS);
+  const totals = new Map<string, number>();
+  const bySystem = new Map<string, Record<string, number>>();
+  const byWeek = new Map<string, Record<string, number>>();
+  const since = addDays(today, -7 * weeks);
+  for (const r of rows) {
+    totals.set(r.reason, (totals.get(r.reason) ?? 0) + r.n);
+    const s = bySystem.get(r.system) ?? {};
+    s[r.reason] = (s[r.reason] ?? 0) + r.n;
+    bySystem.set(r.system, s);
+    if (r.week > since) {
+      const w = byWeek.get(r.week) ?? {};
+      w[r.reason] = (w[r.reason] ?? 0) + r.n;
+      byWeek.set(r.week, w);
+    }
+  }
+  const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+  return {
+    available: true,
+    note: totals.size ? '' : 'No reasons tagged yet: after a block, mark why you missed each question in Review (keys 1–6).',
+    total: [...totals].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || order.indexOf(a.reason) - order.indexOf(b.reason)),
+    byWeek: [...byWeek].sort(([a], [b]) => a.localeCompare(b)).map(([week, counts]) => ({ week, counts })),
+    bySystem: [...bySystem].sort(([, a], [, b]) => sum(b) - sum(a)).map(([system, counts]) => ({ system, counts })),
+  };
+}

@@ -1,0 +1,79 @@
+/** Why I missed it: reasons tagged in Review, by week (stacked bars) and by system (table). */
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { ReasonSummary } from '../../../shared/readiness/types';
+import { ChartTable } from './ChartTable';
+import { axis, C, shortDate, tooltipStyle } from './format';
+
+const LABELS: Record<string, string> = {
+  knowledge: 'Knowledge gap',
+  misread: 'Misread',
+  reasoning: 'Reasoning',
+  time: 'Time',
+  guessed: 'Guessed',
+  careless: 'Careless',
+};
+const COLOURS: Record<string, string> = { knowledge: C.accent, misread: C.warn, reasoning: C.rolling30, time: C.bad, guessed: C.tutor, careless: C.good };
+
+export function ReasonsPanel({ reasons }: { reasons: ReasonSummary }) {
+  const codes = reasons.total.map((r) => r.reason);
+  const weeks = reasons.byWeek.map((w) => ({ week: shortDate(w.week), ...w.counts }));
+  return (
+    <section className="card" aria-labelledby="reasons-title" data-testid="reasons">
+      <h2 id="reasons-title">Why I missed it</h2>
+      {!reasons.available || reasons.total.length === 0 ? (
+        <p className="muted">{reasons.note}</p>
+      ) : (
+        <>
+          <ul className="reason-totals">
+            {reasons.total.map((r) => (
+              <li key={r.reason}>
+                <span className="badge">{LABELS[r.reason] ?? r.reason}</span> {r.count}
+              </li>
+            ))}
+          </ul>
+          <div className="chart" role="img" aria-label="Reasons for missed questions per week; the table below lists them.">
+            <ResponsiveContainer width="100%" height={170}>
+              <BarChart data={weeks} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
+                <CartesianGrid stroke={C.border} strokeDasharray="3 3" vertical={false} />
+                <XAxis dataKey="week" {...axis} />
+                <YAxis allowDecimals={false} width={36} {...axis} />
+                <Tooltip {...tooltipStyle} cursor={{ fill: 'var(--surface-2)' }} />
+                <Legend wrapperStyle={{ color: 'var(--text)', fontSize: 12 }} />
+                {codes.map((code) => (
+                  <Bar key={code} dataKey={code} name={LABELS[code] ?? code} stackId="r" fill={COLOURS[code] ?? C.muted} isAnimationActive={false} />
+                ))}
+              </BarChart>
+            </ResponsiveContainer>
+          </div>
+          <ChartTable caption="reasons by week" head={['Week of', ...codes.map((c) => LABELS[c] ?? c)]} rows={reasons.byWeek.map((w) => [shortDate(w.week), ...codes.map((c) => w.counts[c] ?? 0)])} />
+          <div className="table-scroll">
+            <table className="data compact">
+              <thead>
+                <tr>
+                  <th scope="col">System</th>
+                  {codes.map((c) => (
+                    <th key={c} scope="col" className="num">
+                      {LABELS[c] ?? c}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {reasons.bySystem.map((s) => (
+                  <tr key={s.system}>
+                    <td>{s.system}</td>
+                    {codes.map((c) => (
+                      <td key={c} className="num">
+                        {s.counts[c] ?? 0}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
