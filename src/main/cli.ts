@@ -163,9 +163,20 @@ async function run(p: Parsed, api: Api, dbPath: string): Promise<unknown> {
 
 /** Commands that write: refused while an owner runs; otherwise run holding the lock, so no app can start meanwhile. */
 const WRITING = new Set(['import', 'restore']);
+/** Subcommands that write: `assessments add|update|remove`, `cards optimize` unless it is a dry run. */
+function isWriting(p: Parsed): boolean {
+  if (WRITING.has(p.command!)) return true;
+  if (p.command === 'assessments') return ['add', 'update', 'remove'].includes(p.args[0] ?? '');
+  if (p.command === 'cards') return p.args[0] === 'optimize' && !p.dryRun;
+  return false;
+}
 
-const busy = (owner: OwnerRecord, command: string) =>
-  new OwnerLockError(owner, command === 'restore' ? 'close it or restore from Settings → Backups in the app' : 'close it or import from the app');
+const WHAT_TO_DO: Record<string, string> = {
+  restore: 'close it or restore from Settings → Backups in the app',
+  assessments: 'close it or log the result on the Dashboard in the app',
+  cards: 'close it or optimise from Settings → Spaced repetition in the app',
+};
+const busy = (owner: OwnerRecord, command: string) => new OwnerLockError(owner, WHAT_TO_DO[command] ?? 'close it or import from the app');
 
 /**
  * A reader must not migrate under a running app. With nothing running, a missing or older file is created or
@@ -251,7 +262,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(parsed.json ? `${JSON.stringify(list, null, 2)}\n` : `${lines.join('\n') || 'No backups yet.'}\n`);
       return 0;
     }
-    if (WRITING.has(parsed.command)) return await runWriting(parsed, dbPath);
+    if (isWriting(parsed)) return await runWriting(parsed, dbPath);
     await bringUpToDate(dbPath);
     // A reader: read-only connection, no recovery, no migration, no automatic backup — safe next to a running app.
     const db = openDatabase(dbPath, { readonly: true });

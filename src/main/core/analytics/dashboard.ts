@@ -24,7 +24,9 @@ function startOfDay(iso: string): number {
 export function readinessFor(db: Db, exam: Exam, examDate: string | null, now: number): Readiness {
   const today = localDay(now);
   const readiness = computeReadiness({ exam, examDate, today, assessments: listAssessments(db, exam) });
-  // One snapshot per day and exam, with the method version it was computed by (READINESS.md §4.7).
+  // One snapshot per day and exam, with the method version it was computed by (READINESS.md §4.7). A read-only
+  // reader (the CLI next to a running app) computes the same answer but leaves the snapshot to the owner.
+  if (db.readonly) return readiness;
   db.prepare(
     `INSERT INTO readiness_snapshots (day, exam, exam_date, method_version, result_json) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (day, exam) DO UPDATE SET exam_date = excluded.exam_date, method_version = excluded.method_version, result_json = excluded.result_json`,

@@ -85,7 +85,7 @@ export function startDay(db: Db, input: DayStartInput, now: number, random: () =
   } catch (e) {
     // Say what the day needs, not only what the pool holds.
     if (e instanceof AppError && e.code === 'CONFLICT') {
-      throw new AppError('CONFLICT', `This day needs ${total} questions (${shape}); ${e.message}`, [{ field: 'blocks', message: e.message }]);
+      throw new AppError('CONFLICT', `This day needs ${total} questions (${shape}); ${e.message.charAt(0).toLowerCase()}${e.message.slice(1)}`, [{ field: 'blocks', message: e.message }]);
     }
     throw e;
   }
