@@ -25,7 +25,7 @@ test('Back up now, then Restore from the list brings the old data back and keeps
   const manual = await rows.first().getAttribute('data-name');
 
   // Change the exam date after the backup, in the UI.
-  await page.getByLabel('Exam date').fill('2030-01-01');
+  await page.locator('#exam-date').fill('2030-01-01');
   await expect.poll(async () => (await api<{ examDate: string }>(request, server, 'settings:get')).examDate).toBe('2030-01-01');
 
   await rows.first().getByRole('button', { name: /^Restore the backup of/ }).click();
@@ -36,7 +36,7 @@ test('Back up now, then Restore from the list brings the old data back and keeps
   await page.keyboard.press('Enter');
 
   await expect(section.getByTestId('restore-done')).toContainText('Restored the backup of');
-  await expect(page.getByLabel('Exam date')).toHaveValue('2027-03-01');
+  await expect(page.locator('#exam-date')).toHaveValue('2027-03-01');
   expect((await api<{ examDate: string }>(request, server, 'settings:get')).examDate).toBe('2027-03-01');
   await expect(rows).toHaveCount(3);
   await expect(rows.first()).toContainText('Before a restore');

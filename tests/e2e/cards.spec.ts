@@ -35,6 +35,9 @@ test('missed questions come back as due cards, and a flashcard is reviewed, undo
   await page.getByTestId('end-block').click();
   await page.getByTestId('end-confirm').click();
   await app.goto(`/blocks/${block.id}/review`);
+  // The results table shows each item's card grade; the item review explains it and lets the student change it.
+  await expect(page.getByTestId('result-card')).toHaveText(['Again · back in 1d', 'Again · back in 1d', 'Again · back in 1d']);
+  await app.goto(`/blocks/${block.id}/review/0`);
   await expect(page.getByTestId('card-grade')).toContainText('graded Again');
   await expect(page.getByTestId('card-grade')).toContainText('left unanswered');
   await expect(page.getByTestId('card-grade')).toContainText('back in 1d');
@@ -71,7 +74,7 @@ test('missed questions come back as due cards, and a flashcard is reviewed, undo
   // Make a card from an explanation on the review page of that block.
   const blocks = await api<{ id: number }[]>(request, server, 'blocks:list', { status: 'finished' });
   const second = Math.max(...blocks.map((b) => b.id));
-  await app.goto(`/blocks/${second}/review`);
+  await app.goto(`/blocks/${second}/review/0`);
   await expect(page.getByTestId('card-grade')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/review-card-grade.png` });
   const explanation = page.getByRole('region', { name: 'Explanation' }).locator('.question-text').first();
@@ -145,7 +148,7 @@ test('missed questions come back as due cards, and a flashcard is reviewed, undo
   await expect(page.getByTestId('exam-system').first()).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/cards-stats-exam-dark.png`, fullPage: true });
   await page.getByRole('link', { name: 'Browse' }).click();
-  await page.getByTestId('card-search').fill('sodium');
+  await page.getByTestId('card-search').fill('Thiazides raise its level');
   await expect(page.getByTestId('card-row')).toHaveCount(2);
   await page.screenshot({ path: `${SHOTS}/cards-browse-dark.png` });
 });

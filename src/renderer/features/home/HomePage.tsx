@@ -34,7 +34,7 @@ export function HomePage() {
         <div className="notice" data-testid="samples-offer">
           <h2>Start with our sample packs?</h2>
           <p>
-            Vignette ships two small packs of original Step 1 and Step 2 CK questions, each with a full explanation of every choice. Load them to try a block
+            Vignette ships three small packs of original Step 1, Step 2 CK and Step 3 questions, each with a full explanation of every choice. Load them to try a block
             now; you can remove them from the Library at any time.
           </p>
           <div className="row">

@@ -17,7 +17,9 @@ export function ResultsPage() {
   const blockId = Number(useParams().blockId);
   const [params, setParams] = useSearchParams();
   const results = useApi('review:results', { blockId }, { retry: false });
-  const block = useApi('blocks:get', { blockId }, { enabled: !!results.error });
+  const block = useApi('blocks:get', { blockId });
+  // Question cards this block graded (issue 9): shown in the table, changed on the item review.
+  const grades = useApi('cards:blockGrades', { blockId });
   const navigate = useNavigate();
   const filter = parseFilter(params.get('filter'));
   const sort = parseSort(params.get('sort'));
@@ -52,6 +54,11 @@ export function ResultsPage() {
             <button className="primary" disabled={rows.length === 0} onClick={() => open(rows[0]!.position)} data-testid="review-first">
               Review {filter === 'all' ? 'items' : 'these items'}
             </button>
+            {block.data?.day && (
+              <Link className="button" to={`/days/${block.data.day.id}`}>
+                Exam day results
+              </Link>
+            )}
             <Link className="button" to="/review">
               All blocks
             </Link>
@@ -116,7 +123,7 @@ export function ResultsPage() {
             </select>
           </label>
         </div>
-        {rows.length === 0 ? <p className="muted no-results">No items match this filter.</p> : <ResultsTable rows={rows} onOpen={open} />}
+        {rows.length === 0 ? <p className="muted no-results">No items match this filter.</p> : <ResultsTable rows={rows} onOpen={open} grades={grades.data} />}
       </section>
     </>
   );

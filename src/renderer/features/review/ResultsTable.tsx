@@ -4,8 +4,10 @@ import type { ResultItem } from '../../../shared/review';
 import { MISS_REASON_LABELS } from '../../../shared/reasons';
 import { OUTCOME, letter } from './labels';
 import { changeCount } from '../../../shared/resultsFilter';
+import { GRADE_NAMES, type BlockItemGrade } from '../../../shared/srs';
 
-export function ResultsTable({ rows, onOpen }: { rows: ResultItem[]; onOpen: (position: number) => void }) {
+export function ResultsTable({ rows, onOpen, grades }: { rows: ResultItem[]; onOpen: (position: number) => void; grades?: BlockItemGrade[] }) {
+  const gradeAt = new Map((grades ?? []).map((g) => [g.position, g]));
   return (
     <table className="data results-items" data-testid="results-table">
       <thead>
@@ -17,6 +19,7 @@ export function ResultsTable({ rows, onOpen }: { rows: ResultItem[]; onOpen: (po
           <th className="num">Changes</th>
           <th className="num">Time</th>
           <th>Reason</th>
+          <th>Review card</th>
         </tr>
       </thead>
       <tbody>
@@ -59,6 +62,9 @@ export function ResultsTable({ rows, onOpen }: { rows: ResultItem[]; onOpen: (po
               <td className="num">{changeCount(i) || ''}</td>
               <td className="num">{formatDuration(i.timeMs)}</td>
               <td>{i.reason ? <span className="badge accent">{MISS_REASON_LABELS[i.reason]}</span> : ''}</td>
+              <td className="nowrap" data-testid="result-card">
+                {gradeAt.has(i.position) ? `${GRADE_NAMES[gradeAt.get(i.position)!.rating]} · back in ${gradeAt.get(i.position)!.label}` : ''}
+              </td>
             </tr>
           );
         })}
