@@ -176,7 +176,7 @@ test('the sample packs render their images from data URLs, and an image opens en
   expect(samples).toHaveLength(3);
 
   const list = await api<{ total: number; items: QuestionListItem[] }>(request, server, 'questions:search', { filters: { packIds: samples }, pageSize: 200 });
-  expect(list.total).toBe(92);
+  expect(list.total).toBe(96);
   let withImage: QuestionView | undefined;
   for (const item of list.items) {
     const q = await api<QuestionView>(request, server, 'questions:get', { id: item.id });

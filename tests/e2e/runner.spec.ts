@@ -14,11 +14,11 @@ test('a timed block survives a crash with every answer, strike, highlight, mark 
   await page.setViewportSize({ width: 1440, height: 900 });
   await app.goto('/');
   await page.getByRole('button', { name: 'Load sample packs' }).click();
-  await expect(page.getByRole('status')).toContainText('Loaded 92 questions', { timeout: 20_000 }); // three packs; a busy machine is slow to import
+  await expect(page.getByRole('status')).toContainText('Loaded 96 questions', { timeout: 20_000 }); // three packs; a busy machine is slow to import
 
   // Builder: 10 questions, timed.
   await app.nav('Create block');
-  await expect(page.getByTestId('available')).toContainText('92');
+  await expect(page.getByTestId('available')).toContainText('96');
   await page.getByTestId('chip-Exam-Step 1').click();
   await expect(page.getByTestId('available')).toContainText('32');
   await page.getByTestId('size').fill('10');

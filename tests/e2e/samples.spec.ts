@@ -14,15 +14,15 @@ test('the Step 3 sampler loads with the samples, filters by its chip and renders
   await api(request, server, 'packs:loadSamples');
   const packs = await api<PackSummary[]>(request, server, 'packs:list');
   const step3 = packs.find((p) => p.title === 'Vignette Step 3 Sampler');
-  expect(step3?.questionCount).toBe(28);
+  expect(step3?.questionCount).toBe(32);
 
   const lib = new LibraryModel(page, server);
   await page.setViewportSize({ width: 1440, height: 1000 });
   await lib.open();
   const chip = lib.chip('Exam', 'Step 3');
-  await expect(chip.locator('.count')).toHaveText('28');
+  await expect(chip.locator('.count')).toHaveText('32');
   await chip.click();
-  await lib.searchFor('', 28);
+  await lib.searchFor('', 32);
 
   // The relative-risk item: a Markdown table in the stem, five explained choices, one key.
   const found = await api<{ items: QuestionListItem[] }>(request, server, 'questions:search', {

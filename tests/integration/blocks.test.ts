@@ -57,7 +57,7 @@ describe('block builder', () => {
     expect(await count(['incorrect'])).toBe(1);
     expect(await count(['omitted'])).toBe(1);
     expect(await count(['marked'])).toBe(1);
-    expect(await count(['unused'])).toBe(92 - 3); // 92 sample questions (Step 1, Step 2 CK and Step 3 samplers)
+    expect(await count(['unused'])).toBe(96 - 3); // 96 sample questions (Step 1, Step 2 CK and Step 3 samplers)
     expect(await count(['correct', 'incorrect'])).toBe(2);
   });
 

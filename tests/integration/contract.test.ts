@@ -4,6 +4,7 @@
  * per door, so their state evolves identically.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Api } from '../../src/main/core/api';
@@ -48,15 +49,37 @@ let rendererDir: string;
 let cleanupRenderer: () => void;
 const opened: { test: TestApi; door?: HttpDoor }[] = [];
 
+/**
+ * One POST on a fresh connection (agent: false). A kept-alive connection is not safe in this test: while one door's
+ * call blocks the event loop for longer than the keep-alive timeout (loading the sample packs on a busy machine), the
+ * server's idle timer for the other door's socket expires; the client, whose own idle timer has not run yet, reuses
+ * that socket and the request fails ("other side closed" or ECONNRESET).
+ */
 async function httpCall(door: HttpDoor, method: string, input: unknown): Promise<unknown> {
-  const response = await fetch(`http://127.0.0.1:${door.port}/api/${encodeURIComponent(method)}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-vignette-token': TOKEN },
-    body: input === undefined ? '' : JSON.stringify(input),
+  const body = input === undefined ? '' : JSON.stringify(input);
+  const response = await new Promise<{ status: number | undefined; type: string | undefined; text: string }>((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: door.port,
+        path: `/api/${encodeURIComponent(method)}`,
+        method: 'POST',
+        agent: false,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-vignette-token': TOKEN },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode, type: res.headers['content-type'], text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
   });
   expect(response.status).toBe(200);
-  expect(response.headers.get('content-type')).toBe('application/json');
-  return response.json();
+  expect(response.type).toBe('application/json');
+  return JSON.parse(response.text) as unknown;
 }
 
 async function httpDoorFor(api: Api): Promise<HttpDoor> {

@@ -117,9 +117,11 @@ describe('content lint', () => {
     expect(thin.map((q) => q.id)).toEqual([]);
   });
 
-  it('no two items share a scenario (same topic across packs)', () => {
-    const topics = packs.flatMap((p) => p.items.map((q) => `${(q as { topic?: string }).topic ?? q.id}`.toLowerCase()));
-    const repeated = topics.filter((t, i) => topics.indexOf(t) !== i);
-    expect(repeated).toEqual([]);
+  it('no two items repeat a scenario: no shared topic, and no shared key within one system, across all packs', () => {
+    const items = packs.flatMap((p) => p.items) as (Item & { topic?: string; system?: string })[];
+    const topics = items.map((q) => (q.topic ?? q.id).toLowerCase());
+    expect(topics.filter((t, i) => topics.indexOf(t) !== i)).toEqual([]);
+    const keys = items.map((q) => `${q.system ?? ''} → ${q.choices[q.answer.charCodeAt(0) - 65]?.text.toLowerCase()}`);
+    expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
   });
 });
