@@ -277,13 +277,13 @@ function unmatchedPaths(file: string, list: unknown[], mapping: Mapping): Proble
  * each item keeps its line, for messages.
  */
 function readList(file: string, text: string): { list: unknown[]; lines?: number[] } {
-  const lineCount = text.trim().split('\n').length;
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
     // Not one JSON document: JSON Lines when it opens with an object and has more than one line, else the JSON error.
-    if (!text.trimStart().startsWith('{') || lineCount < 2) parseJson(file, text);
+    const trimmed = text.trim();
+    if (!trimmed.startsWith('{') || !trimmed.includes('\n')) parseJson(file, text);
     return readLines(file, text);
   }
   return { list: questionList(file, data) };
