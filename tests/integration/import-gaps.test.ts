@@ -146,6 +146,14 @@ describe('MedMCQA-style JSON Lines with a mapping', () => {
     expect(choiceTexts('a1b2c3d4-0002')).toEqual(['Thiamine', 'Riboflavin', 'Pyridoxine', 'Niacin']);
   });
 
+  it('the same lines named .jsonl are mapped JSON when a mapping is given (MedQA without one)', async () => {
+    const { copyFileSync } = await import('node:fs');
+    const jsonl = join(t.dir, 'medmcqa-dev.jsonl');
+    copyFileSync(DEV, jsonl);
+    const report = await importOk({ paths: [jsonl], map: MAP });
+    expect(report.packs.map((p) => [p.format, p.added])).toEqual([['json-map', 3]]);
+  });
+
   it('without a mapping asks for one (instead of a JSON syntax error on line 2)', async () => {
     const { details } = await importFails({ paths: [DEV] });
     expect(details).toEqual([{ file: 'medmcqa-dev.json', field: 'map', message: expect.stringMatching(/^the mapping needs stem, choices and answer/) }]);
