@@ -211,6 +211,13 @@ describe('silently accepted mistakes are refused or reported', () => {
     });
     expect(details).toEqual([{ file: 'jsonmap-export.json', field: 'map', message: "explanation=explanaton: no item has a value at 'explanaton' (did you mean 'explanation'?)" }]);
   });
+
+  it('warns about a key of the items that names a field the mapping leaves out', async () => {
+    const report = await importOk({ paths: [join(GAPS, 'jsonmap-export.json')], map: { stem: 'question_text', choices: 'answers', answer: 'correct' } });
+    expect(report.warnings).toEqual([
+      { file: 'jsonmap-export.json', field: 'explanation', message: 'is not mapped, so it is not imported; map it with explanation=explanation' },
+    ]);
+  });
 });
 
 describe('precise messages for a broken pack envelope', () => {
