@@ -146,6 +146,14 @@ describe('MedMCQA-style JSON Lines with a mapping', () => {
     expect(choiceTexts('a1b2c3d4-0002')).toEqual(['Thiamine', 'Riboflavin', 'Pyridoxine', 'Niacin']);
   });
 
+  it('the same lines named .jsonl are mapped JSON when a mapping is given (MedQA without one)', async () => {
+    const { copyFileSync } = await import('node:fs');
+    const jsonl = join(t.dir, 'medmcqa-dev.jsonl');
+    copyFileSync(DEV, jsonl);
+    const report = await importOk({ paths: [jsonl], map: MAP });
+    expect(report.packs.map((p) => [p.format, p.added])).toEqual([['json-map', 3]]);
+  });
+
   it('without a mapping asks for one (instead of a JSON syntax error on line 2)', async () => {
     const { details } = await importFails({ paths: [DEV] });
     expect(details).toEqual([{ file: 'medmcqa-dev.json', field: 'map', message: expect.stringMatching(/^the mapping needs stem, choices and answer/) }]);
@@ -202,6 +210,13 @@ describe('silently accepted mistakes are refused or reported', () => {
       map: { stem: 'question_text', choices: 'answers', answer: 'correct', explanation: 'explanaton' },
     });
     expect(details).toEqual([{ file: 'jsonmap-export.json', field: 'map', message: "explanation=explanaton: no item has a value at 'explanaton' (did you mean 'explanation'?)" }]);
+  });
+
+  it('warns about a key of the items that names a field the mapping leaves out', async () => {
+    const report = await importOk({ paths: [join(GAPS, 'jsonmap-export.json')], map: { stem: 'question_text', choices: 'answers', answer: 'correct' } });
+    expect(report.warnings).toEqual([
+      { file: 'jsonmap-export.json', field: 'explanation', message: 'is not mapped, so it is not imported; map it with explanation=explanation' },
+    ]);
   });
 });
 

@@ -53,9 +53,12 @@ export function unknownQuestionKeys(value: unknown, where: Omit<Problem, 'messag
   return findings;
 }
 
-/** Choice text as a student would compare it: case, spacing and a final full stop do not make two choices differ. */
+/**
+ * Choice text as a student would compare it: case, spacing and a final full stop do not make two choices differ.
+ * The schema has already trimmed the text.
+ */
 function comparable(text: string): string {
-  let key = text.trim().toLowerCase();
+  let key = text.toLowerCase();
   if (key.endsWith('.')) key = key.replace(/[.\s]+$/, '');
   // Most choices are short single-spaced phrases: skip the regex unless there is spacing to collapse.
   return key.includes('  ') || key.includes('\n') || key.includes('\t') || key.includes('\r') ? key.replace(/\s+/g, ' ') : key;

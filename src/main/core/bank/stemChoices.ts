@@ -8,6 +8,9 @@
 /** "Answer Choices:" / "Answer choices -" / "Options:" opening the trailing list. */
 const HEADING = /(?:^|\s)(?:answer\s+choices|answer\s+options|choices|options)\s*[:\-–]?\s*(?=\(?A[).:])/gi;
 
+/** The cheap test for a heading near the end (global, so a search can start at lastIndex without slicing the stem). */
+const HEADING_WORD = /choices|options/gi;
+
 /** Label forms, tried in turn: "(A) x (B) y", "A) x B) y", "A. x B. y", "A: x B: y". */
 const LABELS: ((letter: string) => string)[] = [(l) => `\\(${l}\\)`, (l) => `${l}\\)`, (l) => `${l}\\.`, (l) => `${l}:`];
 
@@ -38,7 +41,8 @@ export function stripRepeatedChoices(stem: string, choices: readonly { text: str
   let room = 40;
   for (const c of choices) room += c.text.length + 12;
   const from = Math.max(0, stem.length - room);
-  if (!/choices|options/i.test(stem.slice(from))) return stem;
+  HEADING_WORD.lastIndex = from;
+  if (!HEADING_WORD.test(stem)) return stem;
   // The last heading is the one that can open a trailing list; earlier ones are part of the vignette.
   let heading: RegExpExecArray | undefined;
   for (const m of stem.slice(from).matchAll(HEADING)) heading = m as RegExpExecArray;

@@ -47,7 +47,8 @@ export function ImportPage() {
     return {
       ...(source.kind === 'picked' ? { handles: source.picked.map((p) => p.handle) } : { files: source.files }),
       ...(format ? { format } : {}),
-      ...(Object.keys(m).length && (format === 'json-map' || format === 'csv' || format === '') ? { map: m } : {}),
+      // Only with the mapping editor on screen: a mapping left from an earlier file must not steer detection.
+      ...(Object.keys(m).length && (format === 'json-map' || format === 'csv') ? { map: m } : {}),
       skipInvalid,
     };
   }, [source, format, mapJson, skipInvalid]);

@@ -273,17 +273,34 @@ function unmatchedPaths(file: string, list: unknown[], mapping: Mapping): Proble
 }
 
 /**
+ * Keys of the items that name a field the mapping leaves out (`explanation` when only stem, choices and answer are
+ * mapped): left alone they would vanish without a word, so the user is told how to keep them.
+ */
+function unmappedFields(file: string, list: unknown[], mapping: Mapping): Problem[] {
+  const squash = (name: string) => name.toLowerCase().replace(/[\s_-]+/g, '');
+  const keys = [...new Set(list.slice(0, 100).filter(isRecord).flatMap((o) => Object.keys(o)))];
+  const used = new Set(Object.values(mapping).flatMap((e) => (e.members ?? [e]).map((m) => (m.steps[0]?.kind === 'key' ? m.steps[0].key : ''))));
+  const warnings: Problem[] = [];
+  for (const target of TARGETS) {
+    if (mapping[target]) continue;
+    const key = keys.find((k) => !used.has(k) && squash(k) === squash(target));
+    if (key !== undefined) warnings.push({ file, field: key, message: `is not mapped, so it is not imported; map it with ${target}=${key}` });
+  }
+  return warnings;
+}
+
+/**
  * The question list of a JSON document, or of JSON Lines (one object a line, as MedMCQA ships its .json files): then
  * each item keeps its line, for messages.
  */
 function readList(file: string, text: string): { list: unknown[]; lines?: number[] } {
-  const lineCount = text.trim().split('\n').length;
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
     // Not one JSON document: JSON Lines when it opens with an object and has more than one line, else the JSON error.
-    if (!text.trimStart().startsWith('{') || lineCount < 2) parseJson(file, text);
+    const trimmed = text.trim();
+    if (!trimmed.startsWith('{') || !trimmed.includes('\n')) parseJson(file, text);
     return readLines(file, text);
   }
   return { list: questionList(file, data) };
@@ -311,7 +328,7 @@ export function parseJsonMap(group: SourceGroup, map: Record<string, string>): P
   const source = group.files[0];
   const { list, lines } = readList(file, source ? decodeText(file, source.bytes) : '');
   const items: RawItem[] = [];
-  const warnings: Problem[] = [];
+  const warnings: Problem[] = unmappedFields(file, list, mapping);
   const problems: Problem[] = unmatchedPaths(file, list, mapping);
   // With a path that matches nothing, every item would repeat the same complaint: report the path alone.
   if (!problems.length) {
