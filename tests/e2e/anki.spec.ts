@@ -55,6 +55,18 @@ test('a broken Anki package is refused with its file named, and nothing changes'
   expect(cards.total).toBe(5);
 });
 
+test('imported Anki cards are reviewed in the Flashcards session like any other card', async ({ page, server }) => {
+  const app = new AppPage(page, server);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await app.goto('/cards');
+  const session = page.getByTestId('review-session');
+  await expect(session.getByTestId('show-answer')).toBeVisible();
+  await page.keyboard.press('Space');
+  // Interval previews on every grade button, e.g. "Good · 12d".
+  for (const g of [1, 2, 3, 4]) await expect(session.getByTestId(`grade-${g}`)).toHaveText(/\d+(m|h|d|mo|y)/);
+  await page.screenshot({ path: join(SHOTS, 'flashcards-anki-review.png'), fullPage: true });
+});
+
 test('Settings → Optimise: a plain message with too little history, then a better fit on imported Anki history', async ({ page, server, request }) => {
   test.setTimeout(120_000);
   const app = new AppPage(page, server);
