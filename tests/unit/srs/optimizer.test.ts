@@ -1,6 +1,8 @@
 import { default_w } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
 import { optimise, OptimiseCancelled } from '../../../src/main/core/srs/optimizer';
+import { studyDayCounter } from '../../../src/main/core/srs/optimizeService';
+import { studyDay } from '../../../src/main/core/srs/studyDay';
 import { buildTrainingSet, usableReviews, type TrainingReview } from '../../../src/main/core/srs/trainingItems';
 import { simulateHistories, utcDay } from '../../helpers/simulateReviews';
 
@@ -42,6 +44,16 @@ describe('training items (as Anki builds them)', () => {
     ];
     expect(buildTrainingSet([history], utcDay).items).toBe(1);
     expect(buildTrainingSet([history], rollover).items).toBe(0);
+  });
+});
+
+describe('the optimiser\'s memoised study day', () => {
+  it('agrees with studyDay() across DST changes and rollover hours', () => {
+    for (const timeZone of ['America/New_York', 'Europe/Berlin', 'Asia/Kolkata', 'UTC']) {
+      const fast = studyDayCounter(4, timeZone);
+      // Every 37 minutes through 2026, which crosses both DST switches at odd minutes.
+      for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2027, 0, 1); t += 37 * 60_000) expect(fast(t)).toBe(studyDay(t, { timeZone, rolloverHour: 4 }));
+    }
   });
 });
 
