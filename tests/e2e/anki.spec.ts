@@ -95,3 +95,20 @@ test('Settings → Optimise: a plain message with too little history, then a bet
   await panel.getByTestId('optimize').focus();
   await page.screenshot({ path: join(SHOTS, 'settings-optimizer-dark.png'), fullPage: true });
 });
+
+test('Optimise can be cancelled from the Settings screen, and the weights stay as they were', async ({ page, server, request }) => {
+  test.setTimeout(180_000);
+  const big = buildPackage('legacy2', deckWithHistory(simulateHistories(4000, 730, 9), 100_000));
+  await api(request, server, 'packs:import', { files: [{ path: 'big.apkg', base64: Buffer.from(big).toString('base64') }] });
+  const before = await api<{ weights: number[] | null }>(request, server, 'cards:config');
+  const app = new AppPage(page, server);
+  await app.goto('/settings');
+  const panel = page.getByTestId('optimizer');
+  await panel.getByTestId('optimize').click();
+  await expect(panel.getByTestId('optimize-progress')).toBeVisible();
+  await panel.getByTestId('optimize-cancel').click();
+  await expect(panel.getByTestId('optimize-cancelled')).toHaveText('Optimisation cancelled; your weights were not changed', { timeout: 60_000 });
+  await expect(panel.getByTestId('optimize')).toBeEnabled();
+  const after = await api<{ weights: number[] | null }>(request, server, 'cards:config');
+  expect(after.weights).toEqual(before.weights);
+});
