@@ -53,11 +53,16 @@ describe('schema migration for issue 9', () => {
     expect(() => db.prepare("INSERT INTO review_log (card_id, source, rating, review, state, due, stability, difficulty, scheduled_days, learning_steps, new_state, new_due, new_stability, new_difficulty, new_scheduled_days, new_learning_steps) VALUES (1, 'web', 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)").run()).toThrow(/CHECK/);
   });
 
-  it('the queue query uses its partial index', () => {
-    const plan = db
-      .prepare("EXPLAIN QUERY PLAN SELECT id FROM cards WHERE flashcard_id IS NOT NULL AND suspended = 0 AND deleted_at IS NULL AND state = 2 AND due < ? ORDER BY due LIMIT 1")
-      .all(T) as { detail: string }[];
-    expect(plan.map((r) => r.detail).join(' ')).toContain('cards_flash_queue');
+  it('the queue query uses its partial index, and the due count reads that index alone', () => {
+    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(T, T) as { detail: string }[]).map((r) => r.detail).join(' ');
+    expect(plan('SELECT id FROM cards WHERE flashcard_id IS NOT NULL AND suspended = 0 AND deleted_at IS NULL AND state = 2 AND due < ? AND ? > 0 ORDER BY due LIMIT 1')).toContain(
+      'cards_flash_queue',
+    );
+    expect(
+      plan(
+        'SELECT count(*) FROM cards WHERE flashcard_id IS NOT NULL AND suspended = 0 AND deleted_at IS NULL AND state = 2 AND due < ? AND (buried_until IS NULL OR buried_until <= ?)',
+      ),
+    ).toContain('COVERING INDEX cards_flash_queue');
   });
 });
 

@@ -295,12 +295,14 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE UNIQUE INDEX cards_question ON cards (question_id) WHERE question_id IS NOT NULL;
   CREATE UNIQUE INDEX cards_flashcard ON cards (flashcard_id, ord) WHERE flashcard_id IS NOT NULL;
-  -- The queues read only live cards in due order; partial indexes keep them small and exact.
-  CREATE INDEX cards_flash_queue ON cards (state, due, buried_until) WHERE flashcard_id IS NOT NULL AND suspended = 0 AND deleted_at IS NULL;
-  CREATE INDEX cards_live ON cards (suspended) WHERE deleted_at IS NULL;
-  CREATE INDEX cards_question_queue ON cards (due) WHERE question_id IS NOT NULL AND suspended = 0 AND deleted_at IS NULL;
+  -- The queues read only live cards in due order; partial indexes keep them small and exact. SQLite reads an index
+  -- alone only if it holds every column the query names, the partial-index terms included: hence the trailing columns.
+  CREATE INDEX cards_flash_queue ON cards (state, due, buried_until, flashcard_id, suspended, deleted_at)
+    WHERE flashcard_id IS NOT NULL AND suspended = 0 AND deleted_at IS NULL;
+  CREATE INDEX cards_live ON cards (suspended, deleted_at) WHERE deleted_at IS NULL;
+  CREATE INDEX cards_question_queue ON cards (due, question_id, suspended, deleted_at) WHERE question_id IS NOT NULL AND suspended = 0 AND deleted_at IS NULL;
   -- Statistics read the memory state of every live card from this index alone (forecast, R, S, D histograms).
-  CREATE INDEX cards_memory ON cards (due, state, stability, difficulty, last_review, question_id) WHERE deleted_at IS NULL AND suspended = 0;
+  CREATE INDEX cards_memory ON cards (due, state, stability, difficulty, last_review, question_id, suspended, deleted_at) WHERE deleted_at IS NULL AND suspended = 0;
 
   -- Stability and difficulty histograms of live reviewed cards, kept by triggers on cards so the statistics never
   -- sort 200,000 rows: sbin = ⌊log2(S + 1)⌋ (0–9: under 1 day … over 511 days), dbin = ⌊(D − 1) / 0.9⌋ (0–9: 10% steps).
