@@ -71,7 +71,9 @@ export function dueCounts(db: Db, s: SchedulerSet, now: number, withTotals = fal
 export function nextCard(db: Db, s: SchedulerSet, now: number): CardRow | null {
   const w = dayWindow(now, s);
   const params = { now: w.now, end: w.dayEnd, ahead: w.now + LEARN_AHEAD_MS };
-  const one = (sql: string) => (db.prepare(`SELECT * FROM cards WHERE ${LIVE} AND ${notBuried} AND ${sql} LIMIT 1`).get(params) as CardRow | undefined) ?? null;
+  // INDEXED BY: without ANALYZE statistics SQLite may pick a worse index (seen: a full scan for new cards).
+  const one = (sql: string) =>
+    (db.prepare(`SELECT * FROM cards INDEXED BY cards_flash_queue WHERE ${LIVE} AND ${notBuried} AND ${sql} LIMIT 1`).get(params) as CardRow | undefined) ?? null;
   const learning = one('state IN (1, 3) AND due <= @now ORDER BY due');
   if (learning) return learning;
   const { newDone, reviewsDone } = doneToday(db, w);
@@ -80,7 +82,8 @@ export function nextCard(db: Db, s: SchedulerSet, now: number): CardRow | null {
     if (review) return review;
   }
   if (newDone < s.config.newPerDay) {
-    const fresh = one('state = 0 ORDER BY id');
+    // New cards in the order they were made (a new card's due is its creation time): the index order, no sort.
+    const fresh = one('state = 0 ORDER BY due');
     if (fresh) return fresh;
   }
   return one('state IN (1, 3) AND due <= @ahead ORDER BY due');
