@@ -83,7 +83,7 @@ export function nextCard(db: Db, s: SchedulerSet, now: number): CardRow | null {
   }
   if (newDone < s.config.newPerDay) {
     // New cards in the order they were made (a new card's due is its creation time): the index order, no sort.
-    const fresh = one('state = 0 ORDER BY due');
+    const fresh = one('state = 0 ORDER BY due, id');
     if (fresh) return fresh;
   }
   return one('state IN (1, 3) AND due <= @ahead ORDER BY due');
