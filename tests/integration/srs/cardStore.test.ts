@@ -141,11 +141,13 @@ describe('aggregates kept by triggers', () => {
     const recountHours = () =>
       db
         .prepare(
-          `SELECT review / 3600000 AS hour, state = 2 AND scheduled_days >= 21 AS mature, count(*) AS reviews, sum(state = 2 AND rating > 1) AS passed,
-             sum(state = 2 AND rating = 1) AS failed FROM review_log WHERE kind = 'review' GROUP BY 1, 2 ORDER BY 1, 2`,
+          `SELECT review / 3600000 AS hour, l.state = 2 AND l.scheduled_days >= 21 AS mature, count(*) AS reviews, sum(l.state = 2 AND rating > 1) AS passed,
+             sum(l.state = 2 AND rating = 1) AS failed, sum(c.flashcard_id IS NOT NULL AND l.state = 0) AS flash_new,
+             sum(c.flashcard_id IS NOT NULL AND l.state = 2) AS flash_reviews
+           FROM review_log l JOIN cards c ON c.id = l.card_id WHERE kind = 'review' GROUP BY 1, 2 ORDER BY 1, 2`,
         )
         .all();
-    const hours = () => db.prepare('SELECT hour, mature, reviews, passed, failed FROM review_hours WHERE reviews > 0 ORDER BY 1, 2').all();
+    const hours = () => db.prepare('SELECT hour, mature, reviews, passed, failed, flash_new, flash_reviews FROM review_hours WHERE reviews > 0 ORDER BY 1, 2').all();
     fc.assert(
       fc.property(
         fc.array(fc.oneof(fc.record({ g: fc.constantFrom<Grade>(1, 2, 3, 4), gap: fc.integer({ min: 1000, max: 30 * 86_400_000 }) }), fc.constantFrom('undo', 'suspend', 'delete')), { maxLength: 12 }),

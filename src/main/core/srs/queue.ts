@@ -24,16 +24,11 @@ export function dayWindow(now: number, s: SchedulerSet): DayWindow {
   return { now, dayStart: studyDayStart(today, s.flash), dayEnd: studyDayStart(today + 1, s.flash) };
 }
 
-/** Reviews and new cards already studied today (flashcards), for the daily limits. */
+/** Reviews and new cards already studied today (flashcards), for the daily limits: from the hourly aggregate. */
 function doneToday(db: Db, w: DayWindow): { newDone: number; reviewsDone: number } {
-  const row = db
-    .prepare(
-      `SELECT coalesce(sum(l.state = 0), 0) AS newDone, coalesce(sum(l.state = 2), 0) AS reviewsDone
-       FROM review_log l JOIN cards c ON c.id = l.card_id
-       WHERE l.review >= ? AND l.kind = 'review' AND c.flashcard_id IS NOT NULL`,
-    )
-    .get(w.dayStart) as { newDone: number; reviewsDone: number };
-  return row;
+  return db
+    .prepare('SELECT coalesce(sum(flash_new), 0) AS newDone, coalesce(sum(flash_reviews), 0) AS reviewsDone FROM review_hours WHERE hour >= ?')
+    .get(Math.floor(w.dayStart / 3_600_000)) as { newDone: number; reviewsDone: number };
 }
 
 const notBuried = '(buried_until IS NULL OR buried_until <= @now)';
