@@ -78,6 +78,8 @@ type Record = (name: string, unit: string, samples: number[], budget: number | n
 type Time = (fn: () => unknown) => Promise<number>;
 
 export async function benchSrs(db: Db, api: Api, record: Record, time: Time): Promise<void> {
+  // The synthetic history already holds thousands of reviews today: lift the daily limits so the session has cards.
+  await api.call('cards:setConfig', { patch: { reviewsPerDay: 99_999, newPerDay: 9_999 } });
   const counts = await api.call('cards:counts', {});
   const logs = db.prepare('SELECT count(*) FROM review_log').pluck().get() as number;
   console.log(`srs: ${counts.total} cards, ${logs} review-log rows, ${counts.dueToday} due today`);

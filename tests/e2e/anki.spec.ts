@@ -55,6 +55,18 @@ test('a broken Anki package is refused with its file named, and nothing changes'
   expect(cards.total).toBe(5);
 });
 
+test('imported Anki cards are reviewed in the Flashcards session like any other card', async ({ page, server }) => {
+  const app = new AppPage(page, server);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await app.goto('/cards');
+  const session = page.getByTestId('review-session');
+  await expect(session.getByTestId('show-answer')).toBeVisible();
+  await page.keyboard.press('Space');
+  // Interval previews on every grade button, e.g. "Good · 12d".
+  for (const g of [1, 2, 3, 4]) await expect(session.getByTestId(`grade-${g}`)).toHaveText(/\d+(m|h|d|mo|y)/);
+  await page.screenshot({ path: join(SHOTS, 'flashcards-anki-review.png'), fullPage: true });
+});
+
 test('Settings → Optimise: a plain message with too little history, then a better fit on imported Anki history', async ({ page, server, request }) => {
   test.setTimeout(120_000);
   const app = new AppPage(page, server);
@@ -82,4 +94,21 @@ test('Settings → Optimise: a plain message with too little history, then a bet
   await expect(panel.getByTestId('weights-in-use')).toHaveText('your optimised weights');
   await panel.getByTestId('optimize').focus();
   await page.screenshot({ path: join(SHOTS, 'settings-optimizer-dark.png'), fullPage: true });
+});
+
+test('Optimise can be cancelled from the Settings screen, and the weights stay as they were', async ({ page, server, request }) => {
+  test.setTimeout(180_000);
+  const big = buildPackage('legacy2', deckWithHistory(simulateHistories(4000, 730, 9), 100_000));
+  await api(request, server, 'packs:import', { files: [{ path: 'big.apkg', base64: Buffer.from(big).toString('base64') }] });
+  const before = await api<{ weights: number[] | null }>(request, server, 'cards:config');
+  const app = new AppPage(page, server);
+  await app.goto('/settings');
+  const panel = page.getByTestId('optimizer');
+  await panel.getByTestId('optimize').click();
+  await expect(panel.getByTestId('optimize-progress')).toBeVisible();
+  await panel.getByTestId('optimize-cancel').click();
+  await expect(panel.getByTestId('optimize-cancelled')).toHaveText('Optimisation cancelled; your weights were not changed', { timeout: 60_000 });
+  await expect(panel.getByTestId('optimize')).toBeEnabled();
+  const after = await api<{ weights: number[] | null }>(request, server, 'cards:config');
+  expect(after.weights).toEqual(before.weights);
 });

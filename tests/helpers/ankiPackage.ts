@@ -304,12 +304,12 @@ export function sampleDeck(): DeckSpec {
 }
 
 /** A deck of basic notes whose cards carry the given review histories (ms times, ratings) as Anki revlog rows. */
-export function deckWithHistory(histories: { rating: number; at: number; kind: string }[][]): DeckSpec {
+export function deckWithHistory(histories: { rating: number; at: number; kind: string }[][], firstNoteId = 10_000): DeckSpec {
   const deck: DeckSpec = { ...sampleDeck(), notes: [], cards: [], revlog: [], media: [] };
   deck.noteTypes = deck.noteTypes.slice(0, 1);
   const seen = new Set<number>();
   histories.forEach((history, i) => {
-    const nid = 10_000 + i;
+    const nid = firstNoteId + i;
     deck.notes.push({ id: nid, mid: 1001, fields: [`Fact ${i}`, `Answer ${i}`], tags: ['simulated'] });
     deck.cards.push({ id: nid, nid, did: 2, ord: 0, type: 2, queue: 2 });
     for (const r of history) {

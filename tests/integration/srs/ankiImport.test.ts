@@ -112,6 +112,36 @@ describe('re-importing a deck studied further in Anki', () => {
   });
 });
 
+describe('images', () => {
+  /** The sample deck with its image under an awkward name, its notes shifted to new ids (so new guids). */
+  function deckWithImage(name: string, bytes: Uint8Array, shift: number) {
+    const deck = sampleDeck();
+    deck.media = [{ name, bytes }];
+    deck.notes = deck.notes.map((n) => ({ ...n, id: n.id + shift, fields: n.fields.map((f) => f.replaceAll('heart.png', name)) }));
+    deck.cards = deck.cards.map((c) => ({ ...c, id: c.id + shift, nid: c.nid + shift }));
+    deck.revlog = deck.revlog.map((r) => ({ ...r, cid: r.cid + shift }));
+    return deck;
+  }
+
+  it('get Markdown-safe names, and a different image under a taken name gets a hash suffix (two packages at once)', async () => {
+    const other = new Uint8Array([...PNG, 0]);
+    const a = writePackage('a.apkg', buildPackage('legacy2', deckWithImage('heart image (1).png', PNG, 0)));
+    const b = writePackage('b.apkg', buildPackage('latest', deckWithImage('heart image (1).png', other, 1000)));
+    const report = await t.api.call('packs:import', { paths: [a, b] });
+    expect(report.anki!.map((x) => x.media.added)).toEqual([1, 1]);
+    const names = (t.db.prepare('SELECT name FROM card_media').pluck().all() as string[]).sort((x, y) => x.length - y.length);
+    expect(names).toHaveLength(2);
+    expect(names[0]).toBe('heart_image__1_.png');
+    expect(names[1]).toMatch(/^heart_image__1_-[0-9a-f]{8}\.png$/);
+    const backs = t.db.prepare("SELECT back_md FROM flashcards WHERE front_md LIKE 'What nerve%' ORDER BY id").pluck().all();
+    expect(backs).toEqual([`Phrenic nerve (C3–C5)\n![](${names[0]})`, `Phrenic nerve (C3–C5)\n![](${names[1]})`]);
+    // The card view (the Flashcards screen) finds the image by that name.
+    const cardId = t.db.prepare("SELECT c.id FROM cards c JOIN flashcards f ON f.id = c.flashcard_id WHERE f.back_md LIKE ?").pluck().get(`%${names[1]}%`) as number;
+    const view = await t.api.call('cards:get', { cardId });
+    expect(view.backImages.map((i) => [i.name, Buffer.from(i.base64, 'base64').length])).toEqual([[names[1], other.length]]);
+  });
+});
+
 describe('Anki imports through the upload door', () => {
   it('accepts an uploaded .colpkg (browser mode) and a dry run writes nothing', async () => {
     const bytes = buildPackage('latest', sampleDeck());

@@ -53,28 +53,41 @@ export function usableReviews(history: TrainingReview[], dayOf: (ms: number) => 
   return out;
 }
 
-export function buildTrainingSet(histories: Iterable<TrainingReview[]>, dayOf: (ms: number) => number): TrainingSet {
-  const ratings: number[] = [];
-  const deltas: number[] = [];
-  const offsets: number[] = [0];
-  let items = 0;
-  for (const history of histories) {
-    const reviews = usableReviews(history, dayOf);
-    if (reviews.length === 0) continue;
+/** Collects card histories one at a time (so a caller can read the log in chunks) into the compact training set. */
+export class TrainingSetBuilder {
+  private ratings: number[] = [];
+  private deltas: number[] = [];
+  private offsets: number[] = [0];
+  private items = 0;
+
+  constructor(private readonly dayOf: (ms: number) => number) {}
+
+  add(history: TrainingReview[]): void {
+    const reviews = usableReviews(history, this.dayOf);
+    if (reviews.length === 0) return;
     reviews.forEach((r, i) => {
       const delta = i === 0 ? 0 : Math.max(0, r.day - reviews[i - 1]!.day);
-      ratings.push(r.rating);
-      deltas.push(delta);
-      if (i > 0 && delta > 0) items++;
+      this.ratings.push(r.rating);
+      this.deltas.push(delta);
+      if (i > 0 && delta > 0) this.items++;
     });
-    offsets.push(ratings.length);
+    this.offsets.push(this.ratings.length);
   }
-  return {
-    ratings: Uint8Array.from(ratings),
-    deltas: Int32Array.from(deltas),
-    offsets: Int32Array.from(offsets),
-    cards: offsets.length - 1,
-    reviews: ratings.length,
-    items,
-  };
+
+  finish(): TrainingSet {
+    return {
+      ratings: Uint8Array.from(this.ratings),
+      deltas: Int32Array.from(this.deltas),
+      offsets: Int32Array.from(this.offsets),
+      cards: this.offsets.length - 1,
+      reviews: this.ratings.length,
+      items: this.items,
+    };
+  }
+}
+
+export function buildTrainingSet(histories: Iterable<TrainingReview[]>, dayOf: (ms: number) => number): TrainingSet {
+  const builder = new TrainingSetBuilder(dayOf);
+  for (const history of histories) builder.add(history);
+  return builder.finish();
 }

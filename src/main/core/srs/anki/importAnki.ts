@@ -40,8 +40,12 @@ interface PreparedMedia {
   sha: string;
 }
 
-/** Valid images of the package under the name they will have in card_media; problems become warnings. */
-function prepareMedia(db: Db, pkg: AnkiPackage, warnings: Problem[]): Map<string, PreparedMedia> {
+/**
+ * Valid images of the package under the name they will have in card_media; problems become warnings. Stored names
+ * are safe inside Markdown image syntax (no spaces, brackets or parentheses), and a name already taken by different
+ * bytes — in the database or earlier in this import (`claimed`) — gets a hash suffix.
+ */
+function prepareMedia(db: Db, pkg: AnkiPackage, claimed: Map<string, string>, warnings: Problem[]): Map<string, PreparedMedia> {
   const existing = db.prepare('SELECT sha256 FROM card_media WHERE name = ?').pluck();
   const out = new Map<string, PreparedMedia>();
   for (const [name, bytes] of pkg.media) {
@@ -52,9 +56,11 @@ function prepareMedia(db: Db, pkg: AnkiPackage, warnings: Problem[]): Map<string
       continue;
     }
     const sha = sha256(checked.bytes);
-    const taken = existing.get(name) as string | undefined;
-    const dot = name.lastIndexOf('.');
-    const stored = taken === undefined || taken === sha ? name : `${name.slice(0, dot)}-${sha.slice(0, 8)}${name.slice(dot)}`;
+    const safe = name.replace(/[\s()[\]<>]/g, '_');
+    const taken = claimed.get(safe) ?? (existing.get(safe) as string | undefined);
+    const dot = safe.lastIndexOf('.');
+    const stored = taken === undefined || taken === sha ? safe : `${safe.slice(0, dot)}-${sha.slice(0, 8)}${safe.slice(dot)}`;
+    claimed.set(stored, sha);
     out.set(name, { stored, mime: checked.mime, bytes: checked.bytes, sha });
   }
   return out;
@@ -178,7 +184,7 @@ function writePackage(db: Db, s: Statements, pkg: AnkiPackage, drafts: Flashcard
       s.updateCard.run({ ...row, id: existingId });
       writeLogs(s, existingId, replay.logs);
       summary.cards.updated++;
-      summary.reviews.added += replay.logs.length - have.size;
+      summary.reviews.added += replay.logs.filter((l) => !have.has(l.sourceKey)).length;
     }
   }
 }
@@ -216,9 +222,10 @@ export function importAnkiPackages(ctx: CoreContext, sources: AnkiSource[], dryR
   const started = performance.now();
   const warnings: Problem[] = [];
   // Read and convert everything first: a refused package throws here, before anything is written.
+  const claimed = new Map<string, string>();
   const prepared = sources.map((source) => {
     const pkg = readAnkiPackage(source.name, source.bytes);
-    const media = prepareMedia(ctx.db, pkg, warnings);
+    const media = prepareMedia(ctx.db, pkg, claimed, warnings);
     const converted = convertNotes(pkg, resolver(media));
     return { pkg, media, converted };
   });
