@@ -13,6 +13,7 @@ import { htmlToText, markdownToSafeHtml } from './sanitize';
 import { decodeText, extensionOf, groupsFromPaths, groupsFromUploads, type SourceGroup } from './sources';
 import { packExists, packWriter, publishPack, writePack, type PackWriteResult } from './writer';
 import { writeBackup } from '../db/backups';
+import { markdownImages } from '../../../shared/markdownImages';
 import { looksNative, parseNative } from './importers/native';
 import { looksMedqa, parseMedqa } from './importers/medqa';
 import { looksCsv, parseCsv } from './importers/csv';
@@ -87,7 +88,7 @@ function checkPackMedia(source: ParsedSource, valid: ValidQuestion[], problems: 
   for (const v of valid) {
     for (const image of v.question.images) wanted.add(image.file);
     for (const text of [v.question.stem, v.question.explanation]) {
-      for (const m of text.matchAll(/!\[[^\]]*\]\(\s*<?(?:\.\/)?([^)\s>]+)/g)) if (source.files.has(m[1]!)) wanted.add(m[1]!);
+      for (const { file } of markdownImages(text)) if (source.files.has(file)) wanted.add(file);
     }
   }
   for (const name of wanted) {
