@@ -150,6 +150,9 @@ export function createElectronStandIn(options: StandInOptions) {
         state.exposed.set(key, api);
       },
     },
+    webUtils: {
+      getPathForFile: (file: { path?: string }) => file.path ?? '',
+    },
     ipcRenderer: {
       invoke(...args: unknown[]) {
         state.rendererInvokes.push(args);
