@@ -147,6 +147,10 @@ async function start(): Promise<void> {
         openOptions: process.env.VIGNETTE_NATIVE_BINDING ? { nativeBinding: process.env.VIGNETTE_NATIVE_BINDING } : {},
       },
       (event) => mainWindow?.webContents.send(EVENT_CHANNEL, event),
+      (error) => {
+        dialog.showErrorBox('Vignette stopped', `${error.message}. Your answers up to now are saved; start Vignette again.`);
+        app.exit(2);
+      },
     );
   } catch (error) {
     lock?.release();

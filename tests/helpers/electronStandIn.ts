@@ -97,6 +97,9 @@ export function createElectronStandIn(options: StandInOptions) {
       quit() {
         state.quitCalled++;
       },
+      exit() {
+        state.quitCalled++;
+      },
     },
     BrowserWindow: FakeWindow,
     protocol: {
