@@ -1,4 +1,5 @@
 /** Statements are prepared once per connection, and a new connection (after a restore) gets its own. */
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src/main/core/db/open';
@@ -18,6 +19,35 @@ describe('cached statements', () => {
     } finally {
       a.close();
       b.close();
+      cleanup();
+    }
+  });
+});
+
+describe('write transactions begin IMMEDIATE', () => {
+  it('a read-then-write transaction holds the write lock from its start, so another connection cannot commit under it', () => {
+    const { dir, cleanup } = tempDir('vignette-immediate-');
+    const file = join(dir, 'v.db');
+    const ours = openDatabase(file);
+    const other = new Database(file);
+    other.pragma('busy_timeout = 0');
+    try {
+      let otherWrite: unknown = null;
+      ours.transaction(() => {
+        ours.prepare('SELECT count(*) FROM settings').get();
+        // With DEFERRED the other connection could commit here, and our write below would fail with SQLITE_BUSY.
+        try {
+          other.prepare("INSERT INTO settings (key, value) VALUES ('other', '1')").run();
+        } catch (error) {
+          otherWrite = (error as { code?: string }).code;
+        }
+        ours.prepare("INSERT INTO settings (key, value) VALUES ('ours', '1')").run();
+      })();
+      expect(otherWrite).toBe('SQLITE_BUSY');
+      expect(ours.prepare("SELECT key FROM settings WHERE key IN ('ours', 'other')").pluck().all()).toEqual(['ours']);
+    } finally {
+      other.close();
+      ours.close();
       cleanup();
     }
   });

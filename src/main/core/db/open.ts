@@ -82,8 +82,6 @@ export function schemaVersion(db: Db): number {
  */
 function beginImmediate(db: Db): void {
   const deferred = db.transaction.bind(db);
-  db.transaction = ((fn: (...args: never[]) => unknown) => {
-    const tx = deferred(fn);
-    return Object.assign((...args: never[]) => tx.immediate(...args), tx);
-  }) as Db['transaction'];
+  // better-sqlite3 gives every variant the others as properties, so `.deferred()` etc. still work on what we return.
+  db.transaction = ((fn: (...args: never[]) => unknown) => deferred(fn).immediate) as Db['transaction'];
 }
