@@ -116,9 +116,13 @@ export async function startCoreWorker(
     await core.send({ type: 'close' }, 'closed');
     throw error;
   }
+  let restoring = false;
   return {
     async invokeUnknown(method, input) {
-      if (JOB_METHODS.has(method)) return jobs.call(method, input);
+      if (JOB_METHODS.has(method)) {
+        if (restoring) return { ok: false, error: { code: 'CONFLICT', message: 'A restore is running; import once it has finished.' } };
+        return jobs.call(method, input);
+      }
       if (method !== 'backups:restore') {
         // While the core answers, the jobs thread holds back between chunks, so the click never waits behind an import.
         Atomics.add(inFlight, 0, 1);
@@ -130,9 +134,14 @@ export async function startCoreWorker(
       }
       // A restore replaces the file: never under a running import, and the jobs connection moves to the new file.
       if (jobs.pending() > 0) return { ok: false, error: { code: 'CONFLICT', message: 'An import is running; restore once it has finished.' } };
-      const result = await core.call(method, input);
-      if (result.ok) await jobs.send({ type: 'reopen' }, 'reopened');
-      return result;
+      restoring = true;
+      try {
+        const result = await core.call(method, input);
+        if (result.ok) await jobs.send({ type: 'reopen' }, 'reopened');
+        return result;
+      } finally {
+        restoring = false;
+      }
     },
     async close() {
       await jobs.send({ type: 'close' }, 'closed');
