@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupsDir, listBackups } from '../../src/main/core/db/backups';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/main/core/db/migrations';
-import { migrate } from '../../src/main/core/db/open';
+import { migrate, openDatabase } from '../../src/main/core/db/open';
+import { createApi } from '../../src/main/core/api';
 import { openAsOwner, type OwnedDatabase } from '../../src/main/core/owner';
 import { MEDQA, SAMPLES_DIR, tempDir } from '../helpers/db';
 
@@ -178,6 +179,19 @@ describe('before a migration', () => {
       }
     } finally {
       cleanupOld();
+    }
+  });
+});
+
+describe('a reader', () => {
+  it('that tries to write gets one clear refusal, not an internal error', async () => {
+    const reader = openDatabase(dbPath, { readonly: true });
+    try {
+      const api = createApi(reader, { dbPath, samplesDir: SAMPLES_DIR, readOnly: true });
+      expect(await api.invoke('settings:set', { examDate: '2027-01-01' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: /read-only here/ } });
+      expect(await api.invoke('backups:restore', { name: listBackups(dbPath)[0]!.name })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    } finally {
+      reader.close();
     }
   });
 });
