@@ -192,7 +192,7 @@ async function bringUpToDate(dbPath: string): Promise<void> {
     return;
   }
   if (existsSync(dbPath) && readVersion(dbPath) >= SCHEMA_VERSION) return;
-  const owned = await openAsOwner({ dbPath, samplesDir: samplesDir(), appVersion: version, kind: 'cli', dailyBackup: false });
+  const owned = await openAsOwner({ dbPath, samplesDir: samplesDir(), appVersion: version, kind: 'cli', dailyBackup: false, recoverBlocks: false });
   owned.close();
 }
 
@@ -229,7 +229,7 @@ async function runWriting(p: Parsed, dbPath: string): Promise<number> {
   }
   let owned;
   try {
-    owned = await openAsOwner({ dbPath, samplesDir: samplesDir(), appVersion: version, kind: 'cli', dailyBackup: false });
+    owned = await openAsOwner({ dbPath, samplesDir: samplesDir(), appVersion: version, kind: 'cli', dailyBackup: false, recoverBlocks: false });
   } catch (error) {
     throw error instanceof OwnerLockError ? busy(error.owner, p.command!) : error;
   }

@@ -6,7 +6,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type MenuItemConstructorOptions } from 'electron';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join, normalize, sep } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join, normalize, sep } from 'node:path';
 import { acquireOwnerLock, OwnerLockError, type OwnerLock } from './core/db/ownerLock';
 import { startCoreWorker, type CoreHost } from './coreWorker/host';
 import { EVENT_CHANNEL, registerIpc } from './doors/ipc';
@@ -58,6 +58,11 @@ let core: CoreHost | null = null;
 let lock: OwnerLock | null = null;
 /** Files the user picked in the native dialog, by the opaque handle the renderer gets instead of the path. */
 const picked = new Map<string, string>();
+function issueHandle(path: string): { handle: string; name: string } {
+  const handle = randomUUID();
+  picked.set(handle, path);
+  return { handle, name: basename(path) };
+}
 
 export const WEB_PREFERENCES = {
   preload: join(__dirname, '../preload/index.js'),
@@ -147,6 +152,10 @@ async function start(): Promise<void> {
         openOptions: process.env.VIGNETTE_NATIVE_BINDING ? { nativeBinding: process.env.VIGNETTE_NATIVE_BINDING } : {},
       },
       (event) => mainWindow?.webContents.send(EVENT_CHANNEL, event),
+      (error) => {
+        dialog.showErrorBox('Vignette stopped', `${error.message}. Your answers up to now are saved; start Vignette again.`);
+        app.exit(2);
+      },
     );
   } catch (error) {
     lock?.release();
@@ -164,12 +173,15 @@ async function start(): Promise<void> {
       properties: kind === 'folder' ? ['openDirectory'] : ['openFile', 'multiSelections'],
       filters: kind === 'folder' ? [] : [{ name: 'Question packs and notes', extensions: ['json', 'jsonl', 'zip', 'csv', 'tsv', 'txt', 'md', 'apkg', 'colpkg'] }],
     });
-    if (result.canceled) return [];
-    return result.filePaths.map((path) => {
-      const handle = randomUUID();
-      picked.set(handle, path);
-      return { handle, name: basename(path) };
-    });
+    return result.canceled ? [] : result.filePaths.map(issueHandle);
+  });
+
+  // Files dropped on the window: the preload found their paths with webUtils.getPathForFile (a page cannot invent one
+  // for a File it made itself: that gives ''); the renderer gets handles back, as for the dialog.
+  ipcMain.handle('vignette:drop-files', (event, paths: unknown) => {
+    const frame = event.senderFrame;
+    if (!frame || frame.parent !== null || !isOurPage(frame.url) || !Array.isArray(paths)) return [];
+    return paths.filter((p): p is string => typeof p === 'string' && isAbsolute(p)).map(issueHandle);
   });
 
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));

@@ -25,12 +25,19 @@ async function main(): Promise<void> {
   let door: HttpDoor | undefined;
   // The one owner of the file: a second serve (or the app) on the same database is refused here.
   const lock = acquireOwnerLock(dbPath, 'serve');
-  const core = await startCoreWorker(join(__dirname, 'coreWorker', 'worker.ts'), { dbPath, samplesDir: samplesDir(), appVersion: version }, (e) => door?.broadcast(e)).catch(
-    (error: unknown) => {
-      lock.release();
-      throw error;
+  const core = await startCoreWorker(
+    join(__dirname, 'coreWorker', 'worker.ts'),
+    { dbPath, samplesDir: samplesDir(), appVersion: version },
+    (e) => door?.broadcast(e),
+    (error) => {
+      // Without its core the server can only fail every call: stop, so the next start recovers cleanly.
+      console.error(`vignette serve: ${error.message}; stopping`);
+      process.exit(2);
     },
-  );
+  ).catch((error: unknown) => {
+    lock.release();
+    throw error;
+  });
   const port = flag('port');
   door = await startHttpDoor({ api: core, rendererDir: rendererDir(), ...(port ? { port: Number(port) } : {}), ...(flag('token') ? { token: flag('token')! } : {}) });
   // Tests read this exact line to find the URL.

@@ -15,6 +15,7 @@ interface Bridge {
   invoke(method: string, input: unknown): Promise<unknown>;
   onEvent(listener: (event: unknown) => void): () => void;
   pickFiles(kind: 'files' | 'folder'): Promise<PickedFile[]>;
+  dropFiles(files: File[]): Promise<PickedFile[]>;
 }
 
 declare global {
@@ -73,6 +74,11 @@ export function onMenuCommand(listener: (action: string) => void): () => void {
     const event = e as { kind?: string; action?: string };
     if (event.kind === 'menu' && event.action) listener(event.action);
   });
+}
+
+/** Handles for files dropped on the Electron window; null in browser mode (the page reads and uploads them). */
+export function dropNativeFiles(files: File[]): Promise<PickedFile[]> | null {
+  return isElectron ? window.vignette!.dropFiles(files) : null;
 }
 
 /** Native file dialog in Electron; null in browser mode (use a file input instead). */

@@ -63,6 +63,8 @@ export const importInputSchema = z
     paths: z.array(z.string().min(1)).max(1000).optional(),
     /** Electron: opaque handles for files picked in the native dialog; the IPC door swaps them for paths. */
     handles: z.array(z.string().min(1).max(100)).max(1000).optional(),
+    /** Commit what the preview (dry run) with this id parsed and checked, without sending or parsing the files again. */
+    stageId: z.string().min(1).max(64).optional(),
     /** File contents sent by the renderer (browser mode, drag and drop). */
     files: z.array(importFileSchema).max(10_000).optional(),
     format: z.enum(['native', 'medqa', 'csv', 'json-map', 'notes']).optional(),
@@ -72,7 +74,7 @@ export const importInputSchema = z
     dryRun: z.boolean().default(false),
   })
   .strict()
-  .refine((v) => (v.paths?.length ?? 0) + (v.files?.length ?? 0) + (v.handles?.length ?? 0) > 0, { message: 'give at least one file', path: ['files'] });
+  .refine((v) => (v.paths?.length ?? 0) + (v.files?.length ?? 0) + (v.handles?.length ?? 0) > 0 || !!v.stageId, { message: 'give at least one file', path: ['files'] });
 
 export const blockSpecSchema = z
   .object({

@@ -56,6 +56,8 @@ export interface ImportItemPreview {
 
 export interface ImportReport {
   dryRun: boolean;
+  /** A preview's id: `packs:import { stageId }` commits exactly what it checked, without parsing the files again. */
+  stageId?: string;
   packs: {
     key: string;
     title: string;

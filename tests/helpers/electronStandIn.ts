@@ -97,6 +97,9 @@ export function createElectronStandIn(options: StandInOptions) {
       quit() {
         state.quitCalled++;
       },
+      exit() {
+        state.quitCalled++;
+      },
     },
     BrowserWindow: FakeWindow,
     protocol: {
@@ -149,6 +152,9 @@ export function createElectronStandIn(options: StandInOptions) {
       exposeInMainWorld(key: string, api: Record<string, unknown>) {
         state.exposed.set(key, api);
       },
+    },
+    webUtils: {
+      getPathForFile: (file: { path?: string }) => file.path ?? '',
     },
     ipcRenderer: {
       invoke(...args: unknown[]) {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/main/core/db/open';
 import { lockPath } from '../../src/main/core/db/ownerLock';
-import { MEDQA, tempDir } from '../helpers/db';
+import { FIXTURES, MEDQA, tempDir } from '../helpers/db';
 import { vignetteAsync as vignette } from '../helpers/cli';
 import { call, serveRefusal, startServe } from '../helpers/serve';
 
@@ -71,6 +71,17 @@ describe('one owner of the database', () => {
     server.child.kill('SIGKILL');
     await server.exited;
     expect(existsSync(lockPath(dbPath))).toBe(true);
+    // With nothing running the CLI may write (the stale lock does not stop it), but it never recovers blocks: that is
+    // the app's job at its next start.
+    const offline = await vignette(['import', join(FIXTURES, 'packs/mini-v1.json'), '--db', dbPath]);
+    expect(offline.stderr).toBe('');
+    expect(offline.code).toBe(0);
+    const peek = openDatabase(dbPath, { readonly: true });
+    try {
+      expect(peek.prepare('SELECT status FROM blocks WHERE id = ?').get(blockId)).toEqual({ status: 'in_progress' });
+    } finally {
+      peek.close();
+    }
     const again = await startServe(dbPath);
     running.push(again.child);
     expect((JSON.parse(readFileSync(lockPath(dbPath), 'utf8')) as { pid: number }).pid).toBe(again.child.pid);

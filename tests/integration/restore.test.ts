@@ -7,7 +7,9 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupsDir, listBackups } from '../../src/main/core/db/backups';
-import { SCHEMA_VERSION } from '../../src/main/core/db/migrations';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../src/main/core/db/migrations';
+import { migrate, openDatabase } from '../../src/main/core/db/open';
+import { createApi } from '../../src/main/core/api';
 import { openAsOwner, type OwnedDatabase } from '../../src/main/core/owner';
 import { MEDQA, SAMPLES_DIR, tempDir } from '../helpers/db';
 
@@ -152,6 +154,44 @@ describe('safe restore', () => {
   it('refuses a name that is not a backup of this database (no paths through the door)', async () => {
     for (const name of ['../vignette.db', '/etc/passwd', 'vignette.db', 'other-20261101-090000-000-manual.db']) {
       expect(await api().invoke('backups:restore', { name })).toMatchObject({ ok: false, error: { code: 'DB_NOT_VIGNETTE' } });
+    }
+  });
+});
+
+describe('before a migration', () => {
+  // Runs once the schema has a second migration (other branches add them); a one-migration schema has no "older file".
+  it.skipIf(MIGRATIONS.length < 2)('the owner backs up an older file before migrating it', async () => {
+    const { dir: oldDir, cleanup: cleanupOld } = tempDir('vignette-premigration-');
+    try {
+      const file = join(oldDir, 'old.db');
+      const old = new Database(file);
+      migrate(old, MIGRATIONS.slice(0, MIGRATIONS.length - 1));
+      old.close();
+      const upgraded = await openAsOwner({ dbPath: file, kind: 'test', samplesDir: SAMPLES_DIR });
+      try {
+        const pre = listBackups(file).find((b) => b.reason === 'pre-migration')!;
+        const copy = new Database(join(backupsDir(file), pre.name), { readonly: true });
+        expect(copy.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length - 1);
+        copy.close();
+        expect(upgraded.api.context.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+      } finally {
+        upgraded.close();
+      }
+    } finally {
+      cleanupOld();
+    }
+  });
+});
+
+describe('a reader', () => {
+  it('that tries to write gets one clear refusal, not an internal error', async () => {
+    const reader = openDatabase(dbPath, { readonly: true });
+    try {
+      const api = createApi(reader, { dbPath, samplesDir: SAMPLES_DIR, readOnly: true });
+      expect(await api.invoke('settings:set', { examDate: '2027-01-01' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: /read-only here/ } });
+      expect(await api.invoke('backups:restore', { name: listBackups(dbPath)[0]!.name })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    } finally {
+      reader.close();
     }
   });
 });

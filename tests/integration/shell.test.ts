@@ -184,6 +184,15 @@ describe('the built Electron shell', { timeout: 120_000 }, () => {
     expect(await invoke(mainFrame(APP_URL), 'packs:import', { handles: ['made-up'] })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
   });
 
+  it('turns dropped files into handles too, ignoring what a page could invent (empty or relative paths)', async () => {
+    const drop = booted.standIn.state.ipcHandlers.get('vignette:drop-files')!;
+    expect(await drop({ senderFrame: { url: APP_URL, parent: {} } }, [PACK])).toEqual([]);
+    const handles = (await drop(mainFrame(APP_URL), [PACK, '', 'relative/x.json', 42])) as { handle: string; name: string }[];
+    expect(handles).toEqual([{ handle: expect.any(String), name: 'mini-v1.json' }]);
+    const invoke = booted.standIn.state.ipcHandlers.get('vignette:invoke')!;
+    expect(await invoke(mainFrame(APP_URL), 'packs:import', { handles: [handles[0]!.handle], dryRun: true })).toMatchObject({ ok: true, value: { dryRun: true } });
+  });
+
   it('has a File menu whose Import… asks the window to open the import screen', () => {
     const { state } = booted.standIn;
     const file = state.menu?.find((m) => m.label === 'File');
@@ -199,12 +208,14 @@ describe('the built Electron shell', { timeout: 120_000 }, () => {
     requireWithElectron(PRELOAD, standIn);
     expect([...standIn.state.exposed.keys()]).toEqual(['vignette']);
     const bridge = standIn.state.exposed.get('vignette')!;
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onEvent', 'pickFiles']);
+    expect(Object.keys(bridge).sort()).toEqual(['dropFiles', 'invoke', 'onEvent', 'pickFiles']);
     await (bridge.invoke as (m: string, i: unknown) => Promise<unknown>)('app:info', {});
     await (bridge.pickFiles as (k: string) => Promise<unknown>)('files');
+    await (bridge.dropFiles as (f: unknown[]) => Promise<unknown>)([{ path: '/data/pack.json' }, {}]);
     expect(standIn.state.rendererInvokes).toEqual([
       ['vignette:invoke', 'app:info', {}],
       ['vignette:pick-files', 'files'],
+      ['vignette:drop-files', ['/data/pack.json', '']],
     ]);
   });
 });

@@ -45,8 +45,8 @@ describe('staged import', () => {
     });
     const report = await staged.api.call('packs:import', { paths: [MEDQA] });
     expect(report.packs[0]).toMatchObject({ added: 1273, updated: 0, retired: 0 });
-    // 1,273 questions in chunks of 50: 25 pauses, and the pack was invisible at every one of them.
-    expect(seenBetweenChunks).toHaveLength(25);
+    // 1,273 questions in chunks of 25: 50 pauses, and the pack was invisible at every one of them.
+    expect(seenBetweenChunks).toHaveLength(50);
     expect(seenBetweenChunks.every((s) => s.available === 0 && s.searched === 0 && s.packs === 0)).toBe(true);
 
     const plain = open(false);
@@ -63,5 +63,22 @@ describe('staged import', () => {
     const again = await staged.api.call('packs:import', { paths: [MEDQA] });
     expect(again.packs[0]).toMatchObject({ added: 0, unchanged: 1273 });
     expect(pauses).toBe(first);
+  });
+});
+
+describe('preview, then commit the staged result', () => {
+  it('commits what the preview checked without the files, once; a stale or mismatched stage is refused', { timeout: 60_000 }, async () => {
+    const { api } = open(false);
+    const preview = await api.call('packs:import', { paths: [MEDQA], dryRun: true });
+    expect(preview.stageId).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await api.call('app:info', {})).counts.questions).toBe(0);
+    // Different options than the preview was made with: that stage does not apply, and there are no files to parse.
+    expect(await api.invoke('packs:import', { stageId: preview.stageId!, skipInvalid: true })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const report = await api.call('packs:import', { stageId: preview.stageId! });
+    expect(report.dryRun).toBe(false);
+    expect(report.packs[0]).toMatchObject({ added: 1273 });
+    expect((await api.call('app:info', {})).counts.questions).toBe(1273);
+    // A stage is used once.
+    expect(await api.invoke('packs:import', { stageId: preview.stageId! })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: /pick the files again/ } });
   });
 });

@@ -72,6 +72,10 @@ export function toErrorShape(error: unknown): Result<never> {
       },
     };
   }
+  // A reader (the CLI next to a running app) that tried to write: say so rather than fail as an internal error.
+  if ((error as { code?: string }).code === 'SQLITE_READONLY') {
+    return { ok: false, error: { code: 'CONFLICT', message: 'The database is open read-only here (another Vignette owns it); do this in the app.' } };
+  }
   const message = error instanceof Error ? error.message : String(error);
   return { ok: false, error: { code: 'INTERNAL', message } };
 }
@@ -119,7 +123,7 @@ export function createApi(db: Db, options: ApiOptions): Api {
       const value = await handler(parsed);
       return { ok: true, value };
     } catch (error) {
-      if (!(error instanceof AppError) && !(error instanceof z.ZodError) && !(error instanceof DatabaseError)) {
+      if (!(error instanceof AppError) && !(error instanceof z.ZodError) && !(error instanceof DatabaseError) && (error as { code?: string }).code !== 'SQLITE_READONLY') {
         console.error(`[vignette] ${method} failed:`, error);
       }
       return toErrorShape(error);

@@ -24,7 +24,7 @@ interface Thread {
   pending(): number;
 }
 
-function startThread(entry: string, options: CoreWorkerOptions, onEvent: (event: ProgressEvent) => void): Promise<Thread> {
+function startThread(entry: string, options: CoreWorkerOptions, onEvent: (event: ProgressEvent) => void, onCrash: (error: Error) => void): Promise<Thread> {
   // From source (npm run serve, tests) the entry is TypeScript: the thread registers tsx itself, since loader hooks given
   // to the main thread with --import do not reach worker threads on Node 20. The built app passes a .js entry.
   const worker = entry.endsWith('.ts')
@@ -33,6 +33,8 @@ function startThread(entry: string, options: CoreWorkerOptions, onEvent: (event:
   const pending = new Map<number, (result: Result<unknown>) => void>();
   const waiting = new Map<string, () => void>();
   let nextId = 1;
+  let started = false;
+  let closing = false;
 
   const failAll = (message: string) => {
     for (const resolve of pending.values()) resolve({ ok: false, error: { code: 'INTERNAL', message } });
@@ -44,13 +46,16 @@ function startThread(entry: string, options: CoreWorkerOptions, onEvent: (event:
       failAll(`The core stopped: ${error.message}`);
       rejectThread(error);
     });
-    worker.on('exit', () => {
+    worker.on('exit', (code) => {
       failAll('The core has stopped');
       waiting.get('closed')?.();
+      // A thread that dies on its own (not closed by us) leaves the app without its database: say so, loudly.
+      if (started && !closing) onCrash(new Error(`The ${options.role ?? 'core'} thread stopped (exit code ${code})`));
     });
     worker.on('message', (message: FromWorker) => {
       switch (message.type) {
         case 'ready':
+          started = true;
           resolveThread({
             call(method, input) {
               const id = nextId++;
@@ -61,6 +66,7 @@ function startThread(entry: string, options: CoreWorkerOptions, onEvent: (event:
             },
             send: (msg, until) =>
               new Promise<void>((resolve) => {
+                if (msg.type === 'close') closing = true;
                 waiting.set(until, resolve);
                 worker.postMessage(msg);
               }),
@@ -92,21 +98,31 @@ function startThread(entry: string, options: CoreWorkerOptions, onEvent: (event:
   });
 }
 
-export async function startCoreWorker(entry: string, options: CoreWorkerOptions, onEvent: (event: ProgressEvent) => void = () => undefined): Promise<CoreHost> {
+export async function startCoreWorker(
+  entry: string,
+  options: CoreWorkerOptions,
+  onEvent: (event: ProgressEvent) => void = () => undefined,
+  /** A thread died without being closed (a native crash, out of memory): the door should stop, leaving a stale lock. */
+  onCrash: (error: Error) => void = (error) => console.error(`[vignette] ${error.message}`),
+): Promise<CoreHost> {
   // The core first: it migrates and recovers; the jobs connection opens the file only after that.
   const busy = new SharedArrayBuffer(4);
   const inFlight = new Int32Array(busy);
-  const core = await startThread(entry, { ...options, role: 'core' }, onEvent);
+  const core = await startThread(entry, { ...options, role: 'core' }, onEvent, onCrash);
   let jobs: Thread;
   try {
-    jobs = await startThread(entry, { ...options, role: 'jobs', busy }, onEvent);
+    jobs = await startThread(entry, { ...options, role: 'jobs', busy }, onEvent, onCrash);
   } catch (error) {
     await core.send({ type: 'close' }, 'closed');
     throw error;
   }
+  let restoring = false;
   return {
     async invokeUnknown(method, input) {
-      if (JOB_METHODS.has(method)) return jobs.call(method, input);
+      if (JOB_METHODS.has(method)) {
+        if (restoring) return { ok: false, error: { code: 'CONFLICT', message: 'A restore is running; import once it has finished.' } };
+        return jobs.call(method, input);
+      }
       if (method !== 'backups:restore') {
         // While the core answers, the jobs thread holds back between chunks, so the click never waits behind an import.
         Atomics.add(inFlight, 0, 1);
@@ -118,9 +134,14 @@ export async function startCoreWorker(entry: string, options: CoreWorkerOptions,
       }
       // A restore replaces the file: never under a running import, and the jobs connection moves to the new file.
       if (jobs.pending() > 0) return { ok: false, error: { code: 'CONFLICT', message: 'An import is running; restore once it has finished.' } };
-      const result = await core.call(method, input);
-      if (result.ok) await jobs.send({ type: 'reopen' }, 'reopened');
-      return result;
+      restoring = true;
+      try {
+        const result = await core.call(method, input);
+        if (result.ok) await jobs.send({ type: 'reopen' }, 'reopened');
+        return result;
+      } finally {
+        restoring = false;
+      }
     },
     async close() {
       await jobs.send({ type: 'close' }, 'closed');

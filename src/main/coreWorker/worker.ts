@@ -3,6 +3,7 @@
  * mode) or the window (Electron) stays responsive. Calls are answered by id. See protocol.ts for the two roles.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import type { ProgressEvent } from '../../shared/contract';
 import { createApi } from '../core/api';
 import { openDatabase } from '../core/db/open';
 import { closeCheckpointed } from '../core/db/restore';
@@ -14,7 +15,7 @@ const port = parentPort!;
 const post = (message: FromWorker) => port.postMessage(message);
 // Functions cannot cross to a worker: the test clock (if any) is rebuilt here from the environment.
 const options = { ...(workerData as CoreWorkerOptions), clock: clockFromEnv() };
-const onEvent = (event: Parameters<NonNullable<Parameters<typeof createApi>[1]['onEvent']>>[0]) => post({ type: 'event', event });
+const onEvent = (event: ProgressEvent) => post({ type: 'event', event });
 
 /** The jobs connection: no migration, recovery or start-up backup (the owner core did those). */
 function openJobs(): OwnedCore {

@@ -3,6 +3,7 @@
  * one validation → one transaction. All-or-nothing unless skipInvalid; a dry run does the whole write and rolls it back,
  * so the preview's added / updated / unchanged counts are exact.
  */
+import { randomUUID } from 'node:crypto';
 import type { ParsedInput } from '../../../shared/contract';
 import { AppError, formatProblem, type Problem } from '../../../shared/result';
 import type { ImportFormat, ImportItemPreview, ImportReport } from '../../../shared/types';
@@ -14,6 +15,7 @@ import { decodeText, extensionOf, groupsFromPaths, groupsFromUploads, type Sourc
 import { packExists, packWriter, publishPack, writePack, type PackWriteResult } from './writer';
 import { resolvePackKey } from './packIdentity';
 import { writeBackup } from '../db/backups';
+import { markdownImages } from '../../../shared/markdownImages';
 import { looksNative, parseNative } from './importers/native';
 import { isMedqaArray, looksMedqa, parseMedqa } from './importers/medqa';
 import { looksCsv, parseCsv } from './importers/csv';
@@ -29,7 +31,7 @@ class NeedsBackup extends Error {}
 /** More changed questions than this, in a database that already holds questions, triggers a pre-import backup. */
 export const PRE_IMPORT_BACKUP_THRESHOLD = 10;
 /** Staged imports commit this many questions per transaction (a few milliseconds each), then let other writers in. */
-export const STAGE_CHUNK = 50;
+export const STAGE_CHUNK = 25;
 const STAGE_MIN = 500;
 
 export function detectFormat(group: SourceGroup, mapped = false): ImportFormat {
@@ -107,7 +109,7 @@ function checkPackMedia(source: ParsedSource, valid: ValidQuestion[], problems: 
   for (const v of valid) {
     for (const image of v.question.images) wanted.add(image.file);
     for (const text of [v.question.stem, v.question.explanation]) {
-      for (const m of text.matchAll(/!\[[^\]]*\]\(\s*<?(?:\.\/)?([^)\s>]+)/g)) if (source.files.has(m[1]!)) wanted.add(m[1]!);
+      for (const { file } of markdownImages(text)) if (source.files.has(file)) wanted.add(file);
     }
   }
   for (const name of wanted) {
@@ -141,15 +143,20 @@ function previewOf(valid: ValidQuestion[]): ImportItemPreview[] {
   }));
 }
 
-export async function runImport(ctx: CoreContext, input: ImportInput): Promise<ImportReport> {
-  const anki = ankiSources(input);
-  if (anki) return importAnkiPackages(ctx, anki, input.dryRun);
-  const started = performance.now();
-  if (input.handles?.length) throw new AppError('FORBIDDEN', 'File handles are resolved by the desktop window before they reach the core.');
+type PackPlan = { source: ParsedSource; valid: ValidQuestion[]; media: Map<string, CheckedMedia> };
+/** Everything an import needs after reading, parsing and checking the files, before any write. */
+interface ParsedImport {
+  problems: Problem[];
+  warnings: Problem[];
+  packs: PackPlan[];
+  notes: ParsedNote[];
+}
+
+function parseImport(ctx: CoreContext, input: ImportInput): ParsedImport {
   const groups = [...(input.paths?.length ? groupsFromPaths(input.paths) : []), ...(input.files?.length ? groupsFromUploads(input.files) : [])];
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
-  const packs: { source: ParsedSource; valid: ValidQuestion[]; media: Map<string, CheckedMedia> }[] = [];
+  const packs: PackPlan[] = [];
   const notes: ParsedNote[] = [];
 
   for (const group of groups) {
@@ -196,6 +203,45 @@ export async function runImport(ctx: CoreContext, input: ImportInput): Promise<I
     );
   }
 
+  return { problems, warnings, packs, notes };
+}
+
+/**
+ * Staged import: a preview (dry run) keeps what it parsed and checked under a stage id; the import that follows
+ * passes the id back and commits that result without reading or parsing the files again. Two stages are kept per
+ * core (the latest previews); a stage is used only with the same options it was made with.
+ */
+const stages = new WeakMap<CoreContext, Map<string, { options: string; parsed: ParsedImport }>>();
+const optionsKey = (input: ImportInput) => JSON.stringify([input.format ?? null, input.map ?? null, input.skipInvalid]);
+
+function keepStage(ctx: CoreContext, input: ImportInput, parsed: ParsedImport): string {
+  let mine = stages.get(ctx);
+  if (!mine) stages.set(ctx, (mine = new Map()));
+  const id = randomUUID();
+  mine.set(id, { options: optionsKey(input), parsed });
+  while (mine.size > 2) mine.delete(mine.keys().next().value!);
+  return id;
+}
+
+function takeStage(ctx: CoreContext, input: ImportInput): ParsedImport | undefined {
+  if (!input.stageId) return undefined;
+  const stage = stages.get(ctx)?.get(input.stageId);
+  if (stage && stage.options === optionsKey(input)) {
+    if (!input.dryRun) stages.get(ctx)!.delete(input.stageId);
+    return stage.parsed;
+  }
+  if (input.paths?.length || input.files?.length) return undefined; // the files came again: parse them
+  throw new AppError('CONFLICT', 'The preview of this import is no longer available; pick the files again.');
+}
+
+export async function runImport(ctx: CoreContext, input: ImportInput): Promise<ImportReport> {
+  const anki = ankiSources(input);
+  if (anki) return importAnkiPackages(ctx, anki, input.dryRun);
+  const started = performance.now();
+  if (input.handles?.length) throw new AppError('FORBIDDEN', 'File handles are resolved by the desktop window before they reach the core.');
+  const parsed = takeStage(ctx, input) ?? parseImport(ctx, input);
+  const { problems, warnings, packs, notes } = parsed;
+
   const now = ctx.clock.now();
   const total = packs.reduce((n, p) => n + p.valid.length, 0);
   if (ctx.stagedImports && !input.dryRun && notes.length === 0 && total >= STAGE_MIN && packs.every((p) => !packExists(ctx.db, p.source.pack.id))) {
@@ -231,6 +277,7 @@ export async function runImport(ctx: CoreContext, input: ImportInput): Promise<I
     if (!(error instanceof Rollback)) throw error;
   }
   return {
+    ...(input.dryRun ? { stageId: keepStage(ctx, input, parsed) } : {}),
     dryRun: input.dryRun,
     packs: results,
     notes: noteCounts,

@@ -9,6 +9,7 @@ import type { Db } from '../db/open';
 import type { CheckedMedia } from './media';
 import { htmlToText, inlineMarkdownToSafeHtml, isPlainText, markdownToSafeHtml } from './sanitize';
 import type { ParsedSource, ValidQuestion } from './draft';
+import { replaceMarkdownImages } from '../../../shared/markdownImages';
 
 export interface PackWriteResult {
   key: string;
@@ -22,13 +23,11 @@ export interface PackWriteResult {
   total: number;
 }
 
-const MD_IMAGE = /!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
 
 /** Pulls Markdown images out of the text: pack images are shown by media id, never by a URL in the HTML. */
 function extractImages(md: string, placement: 'stem' | 'explanation', media: Map<string, CheckedMedia>) {
   const images: { file: string; alt: string; placement: 'stem' | 'explanation' }[] = [];
-  const text = md.replace(MD_IMAGE, (_all, alt: string, src: string) => {
-    const file = src.replace(/^\.\//, '');
+  const text = replaceMarkdownImages(md, ({ alt, file }) => {
     if (!media.has(file)) return alt; // a remote or missing image keeps its description, never its URL
     images.push({ file, alt: alt || 'Image', placement });
     return '';

@@ -4,6 +4,7 @@
  * if the process dies. On start-up, blocks left running are suspended without counting the time the app was down.
  */
 import type { Db } from '../db/open';
+import { cached } from '../db/statements';
 
 export interface BlockRow {
   id: number;
@@ -27,7 +28,7 @@ export interface BlockRow {
 }
 
 export function recoverInterruptedBlocks(db: Db): number {
-  return db.prepare("UPDATE blocks SET status = 'suspended', running_since = NULL WHERE status = 'in_progress'").run().changes;
+  return cached(db, "UPDATE blocks SET status = 'suspended', running_since = NULL WHERE status = 'in_progress'").run().changes;
 }
 
 /** Adds the running segment to the block and its current item. Returns whether the block's time ran out. Call inside a transaction. */
@@ -41,9 +42,9 @@ export function foldTime(db: Db, block: BlockRow, now: number): { timeUp: boolea
   }
   block.elapsed_ms += delta;
   block.running_since = now;
-  db.prepare('UPDATE blocks SET elapsed_ms = ?, running_since = ? WHERE id = ?').run(block.elapsed_ms, now, block.id);
+  cached(db, 'UPDATE blocks SET elapsed_ms = ?, running_since = ? WHERE id = ?').run(block.elapsed_ms, now, block.id);
   // Tutor items stop counting once submitted: the time spent reading the explanation is not time spent answering.
-  db.prepare('UPDATE block_items SET time_ms = time_ms + ? WHERE block_id = ? AND position = ? AND submitted = 0').run(delta, block.id, block.current_position);
+  cached(db, 'UPDATE block_items SET time_ms = time_ms + ? WHERE block_id = ? AND position = ? AND submitted = 0').run(delta, block.id, block.current_position);
   return { timeUp };
 }
 

@@ -5,6 +5,7 @@ import type { Db } from '../db/open';
 import { questionAtRevision } from '../bank/revisions';
 import type { MissReason } from '../../../shared/reasons';
 import { remainingMs, type BlockRow } from './clock';
+import { cached } from '../db/statements';
 
 interface ItemRow {
   position: number;
@@ -24,7 +25,7 @@ interface ItemRow {
 const MODE_LABEL = { timed: 'Timed', tutor: 'Tutor', untimed: 'Untimed' } as const;
 
 export function loadBlock(db: Db, blockId: number): BlockRow {
-  const row = db.prepare('SELECT * FROM blocks WHERE id = ?').get(blockId) as BlockRow | undefined;
+  const row = cached(db, 'SELECT * FROM blocks WHERE id = ?').get(blockId) as BlockRow | undefined;
   if (!row) throw new AppError('NOT_FOUND', `Block ${blockId} not found`);
   return row;
 }
@@ -73,7 +74,7 @@ export function summaryOf(block: BlockRow, answered: number, now: number): Block
 }
 
 export function blockState(db: Db, block: BlockRow, now: number): BlockState {
-  const rows = db.prepare('SELECT * FROM block_items WHERE block_id = ? ORDER BY position').all(block.id) as ItemRow[];
+  const rows = cached(db, 'SELECT * FROM block_items WHERE block_id = ? ORDER BY position').all(block.id) as ItemRow[];
   const items = rows.map(itemState);
   return {
     ...summaryOf(block, items.filter((i) => i.selected !== null).length, now),
@@ -98,11 +99,11 @@ export function listBlocks(db: Db, status: 'open' | 'finished' | 'all', now: num
 }
 
 export function itemView(db: Db, block: BlockRow, position: number): ItemView {
-  const row = db.prepare('SELECT * FROM block_items WHERE block_id = ? AND position = ?').get(block.id, position) as ItemRow | undefined;
+  const row = cached(db, 'SELECT * FROM block_items WHERE block_id = ? AND position = ?').get(block.id, position) as ItemRow | undefined;
   if (!row) throw new AppError('NOT_FOUND', `Block ${block.id} has no item ${position + 1}`);
   const item = itemState(row);
   const reveal = block.status === 'finished' || (block.mode === 'tutor' && item.submitted);
-  const note = db.prepare("SELECT body_md FROM notes WHERE origin = 'user' AND question_id = ? AND deleted_at IS NULL").pluck().get(row.question_id) as string | undefined;
+  const note = cached(db, "SELECT body_md FROM notes WHERE origin = 'user' AND question_id = ? AND deleted_at IS NULL").pluck().get(row.question_id) as string | undefined;
   return { blockId: block.id, item, question: questionAtRevision(db, row.question_id, row.revision, reveal), note: note ?? '' };
 }
 

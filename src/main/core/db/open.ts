@@ -44,7 +44,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('temp_store = MEMORY');
     const check = db.pragma('quick_check', { simple: true }) as string;
     if (check !== 'ok') {
-      throw new DatabaseError('DB_CORRUPT', `${file} failed its integrity check: ${check}. Restore it from a backup (vignette restore).`);
+      throw new DatabaseError('DB_CORRUPT', `${file} failed its integrity check: ${check}. Restore a backup with the app closed: npx vignette backups, then npx vignette restore <name>.`);
     }
     if (!options.readonly) {
       migrate(db);
@@ -55,7 +55,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.close();
     const code = (error as { code?: string }).code;
     if (code === 'SQLITE_NOTADB') throw new DatabaseError('DB_NOT_VIGNETTE', `${file} is not a database Vignette can open (it is not an SQLite file).`);
-    if (code?.startsWith('SQLITE_CORRUPT')) throw new DatabaseError('DB_CORRUPT', `${file} is damaged: ${(error as Error).message}. Restore it from a backup (vignette restore).`);
+    if (code?.startsWith('SQLITE_CORRUPT')) throw new DatabaseError('DB_CORRUPT', `${file} is damaged: ${(error as Error).message}. Restore a backup with the app closed: npx vignette backups, then npx vignette restore <name>.`);
     throw error;
   }
 }
@@ -82,8 +82,6 @@ export function schemaVersion(db: Db): number {
  */
 function beginImmediate(db: Db): void {
   const deferred = db.transaction.bind(db);
-  db.transaction = ((fn: (...args: never[]) => unknown) => {
-    const tx = deferred(fn);
-    return Object.assign((...args: never[]) => tx.immediate(...args), tx);
-  }) as Db['transaction'];
+  // better-sqlite3 gives every variant the others as properties, so `.deferred()` etc. still work on what we return.
+  db.transaction = ((fn: (...args: never[]) => unknown) => deferred(fn).immediate) as Db['transaction'];
 }

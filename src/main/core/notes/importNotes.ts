@@ -9,6 +9,7 @@ import { checkMedia, type CheckedMedia } from '../bank/media';
 import { htmlToText, markdownToSafeHtml } from '../bank/sanitize';
 import { decodeText, extensionOf, type SourceGroup } from '../bank/sources';
 import { parseFrontMatter, splitFrontMatter, scalar, tagList, canonicalSystem, canonicalDiscipline } from './frontMatter';
+import { MARKDOWN_IMAGE_SOURCE } from '../../../shared/markdownImages';
 
 export interface ParsedNote {
   /** Stable across re-imports of the same vault: `${vault}/${path inside the vault}`, or the file name for a single file. */
@@ -166,8 +167,9 @@ function uniqueTags(tags: string[]): string[] {
  * One pattern for both image syntaxes, so images are listed in the order they appear:
  * ![alt](src "title") with the src optionally in <angle brackets> (it may then hold spaces), and Obsidian's
  * ![[target]] / ![[target|size]] embeds and [[target|alias]] links, which have nowhere to go in the app.
+ * The image part is the shared rule (shared/markdownImages.ts, groups 1–3); the wiki part is groups 4–7.
  */
-const IMAGE_OR_WIKI = /!\[([^\]]*)\]\(\s*(?:<([^>]+)>|([^)\s]+))(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)|(!?)\[\[([^\]|#]*)(#[^\]|]*)?(?:\|([^\]]*))?\]\]/g;
+const IMAGE_OR_WIKI = new RegExp(`${MARKDOWN_IMAGE_SOURCE}|(!?)\\[\\[([^\\]|#]*)(#[^\\]|]*)?(?:\\|([^\\]]*))?\\]\\]`, 'g');
 const IMAGE_EXTENSIONS = new Set(['png', 'jpg', 'jpeg', 'gif', 'webp', 'svg', 'bmp', 'tif', 'tiff', 'avif', 'heic']);
 
 /** Joins a relative path onto a folder; null if it climbs out of the vault. */

@@ -1,6 +1,6 @@
 /** Choosing what to import: native dialogs in Electron, file inputs and drag and drop in the browser. */
 import { useEffect, useRef, useState, type DragEvent } from 'react';
-import { pickNativeFiles, type PickedFile } from '../../api';
+import { dropNativeFiles, pickNativeFiles, type PickedFile } from '../../api';
 import { readDrop, readFileList, type UploadFile } from './readFiles';
 
 export type ImportSource = { kind: 'picked'; picked: PickedFile[] } | { kind: 'files'; files: UploadFile[] };
@@ -49,7 +49,14 @@ export function FilePicker({ onPicked, onError, busy }: Props) {
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setOver(false);
-    if (!busy) void read(() => readDrop(e.dataTransfer));
+    if (busy) return;
+    // Electron: the shell reads dropped files by handle (no copy through the page); the browser uploads them.
+    const native = dropNativeFiles([...e.dataTransfer.files]);
+    if (native) {
+      void native.then((picked) => (picked.length ? onPicked({ kind: 'picked', picked }) : onError(new Error('Nothing readable was dropped.'))), onError);
+      return;
+    }
+    void read(() => readDrop(e.dataTransfer));
   };
 
   const onInput = (input: HTMLInputElement) => {

@@ -28,6 +28,13 @@ function describe(source: ImportSource): string {
   return names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
 }
 
+/** The import after a preview: the preview's stage (what it parsed and checked) instead of sending the files again. */
+function commitInput(input: Input<'packs:import'>, stageId: string | undefined): Input<'packs:import'> {
+  if (!stageId) return { ...input, dryRun: false };
+  const { files: _files, handles: _handles, paths: _paths, ...options } = input;
+  return { ...options, stageId, dryRun: false };
+}
+
 export function ImportPage() {
   const [source, setSource] = useState<ImportSource | null>(null);
   const [pickError, setPickError] = useState<unknown>(null);
@@ -106,7 +113,7 @@ export function ImportPage() {
         </div>
       )}
       <div className="row import-actions">
-        <button className="primary" data-testid="import-confirm" disabled={!canImport} onClick={() => input && run.mutate({ ...input, dryRun: false })}>
+        <button className="primary" data-testid="import-confirm" disabled={!canImport} onClick={() => input && run.mutate(commitInput(input, preview.data?.stageId))}>
           {run.isPending ? 'Importing…' : 'Import'}
         </button>
         <button onClick={startOver} disabled={run.isPending}>

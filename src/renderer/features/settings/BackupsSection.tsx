@@ -5,7 +5,7 @@
 import { Fragment, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { call, type ApiError } from '../../api';
-import { ErrorBox, formatDate } from '../../components/common';
+import { ErrorBox } from '../../components/common';
 import { invalidateAfter, useApi } from '../../queries';
 import type { BackupInfo, BackupReason, RestoreReport } from '../../../shared/types';
 
@@ -17,6 +17,8 @@ const REASON_LABEL: Record<BackupReason, string> = {
   'pre-import': 'Before an import',
 };
 
+/** With seconds: two backups a minute apart (Back up now, then a restore) must be told apart. */
+const formatDate = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 const size = (bytes: number) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1e3))} kB`);
 
 export function BackupsSection() {
