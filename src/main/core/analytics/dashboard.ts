@@ -86,6 +86,7 @@ export function buildDashboard(db: Db, settings: Settings, now: number): Dashboa
   const today = localDay(now);
   const assessments = listAssessments(db);
   const examDayMs = settings.examDate ? startOfDay(settings.examDate) : null;
+  const plan = buildPlan(db, settings, assessments, now);
   return {
     today,
     totals: totals(db),
@@ -98,10 +99,10 @@ export function buildDashboard(db: Db, settings: Settings, now: number): Dashboa
     blocks: blockPoints(db),
     daily: dailyPoints(db, today),
     time: timeSummary(db),
-    memory: memorySummary(db, now, examDayMs, startOfDay(addDays(today, 1))),
+    memory: memorySummary(db, now, examDayMs, plan.dueNow),
     reasons: reasonSummary(db, today),
     readiness: readinessFor(db, settings.exam, settings.examDate, now),
-    plan: buildPlan(db, settings, assessments, now),
+    plan,
     targetScore: settings.targetScore,
   };
 }
