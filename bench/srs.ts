@@ -36,7 +36,7 @@ export function seedCards(db: Db, opts: { cards: number; logsPerCard: number; no
       let state = 0;
       let lapses = 0;
       const history: [number, number, number, number, number, number, number, number][] = [];
-      for (let r = 0; r < opts.logsPerCard && t < opts.now; r++) {
+      for (let r = 0; r < opts.logsPerCard; r++) {
         const rating = rand() < 0.12 ? 1 : rand() < 0.15 ? 2 : rand() < 0.9 ? 3 : 4;
         const before = [state, s, d, ivl] as const;
         if (rating === 1) {
@@ -78,6 +78,8 @@ type Record = (name: string, unit: string, samples: number[], budget: number | n
 type Time = (fn: () => unknown) => Promise<number>;
 
 export async function benchSrs(db: Db, api: Api, record: Record, time: Time): Promise<void> {
+  // The synthetic history already holds thousands of reviews today: lift the daily limits so the session has cards.
+  await api.call('cards:setConfig', { patch: { reviewsPerDay: 99_999, newPerDay: 9_999 } });
   const counts = await api.call('cards:counts', {});
   const logs = db.prepare('SELECT count(*) FROM review_log').pluck().get() as number;
   console.log(`srs: ${counts.total} cards, ${logs} review-log rows, ${counts.dueToday} due today`);

@@ -103,7 +103,11 @@ export interface DueCounts {
   dueNow: number;
   /** Everything due by the end of this study day, before limits. */
   dueToday: number;
+  /** Learning cards due by the end of the study day; learningNow = those whose minute has come. */
   learning: number;
+  learningNow: number;
+  /** Review cards due today, within the daily review limit. */
+  reviewsDue: number;
   newAvailable: number;
   reviewsLeftToday: number;
   newLeftToday: number;

@@ -147,5 +147,9 @@ test('missed questions come back as due cards, and a flashcard is reviewed, undo
   await page.getByRole('link', { name: 'Browse' }).click();
   await page.getByTestId('card-search').fill('sodium');
   await expect(page.getByTestId('card-row')).toHaveCount(2);
+  await page.getByTestId('card-row').first().getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByTestId('card-row')).toHaveCount(1);
   await page.screenshot({ path: `${SHOTS}/cards-browse-dark.png` });
+  await page.getByTestId('browse-undo').click();
+  await expect(page.getByTestId('card-row')).toHaveCount(2);
 });

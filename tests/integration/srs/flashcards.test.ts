@@ -27,9 +27,11 @@ describe('flashcards', () => {
     expect((row(cardIds[0]!) as { due: number }).due).toBe(shown.previews[2]!.due);
     expect(t.db.prepare('SELECT duration_ms FROM review_log').pluck().get()).toBe(8000);
     snapshots.push(row(cardIds[0]!));
+    expect(s.counts).toMatchObject({ learning: 1, learningNow: 0, reviewsDue: 0, newAvailable: 0 });
     // Learning card due in 10 minutes: shown ahead (learn-ahead), answer Good again.
     t.clock.advance(10 * MIN);
     s = await t.api.call('cards:session', {});
+    expect(s.counts).toMatchObject({ learning: 1, learningNow: 1, dueNow: 1 });
     expect(s.next!.card.id).toBe(cardIds[0]);
     await t.api.call('cards:answer', { cardId: cardIds[0]!, rating: 3, shownAt: s.next!.shownAt });
     s = await t.api.call('cards:session', {});

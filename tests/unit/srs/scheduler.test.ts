@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fsrs, generatorParameters, createEmptyCard, Rating } from 'ts-fsrs';
-import { answer, formatInterval, newCardMemory, previewAll, retrievability, type SchedulerParams } from '../../../src/main/core/srs/scheduler';
+import { answer, curveConstants, formatInterval, intervalDays, newCardMemory, previewAll, retrievability, type SchedulerParams } from '../../../src/main/core/srs/scheduler';
 import { fromStudyTime, offsetMs, studyDay, studyDayStart, toStudyTime } from '../../../src/main/core/srs/studyDay';
 import type { CardMemory, Grade } from '../../../src/shared/srs';
 
@@ -156,6 +156,16 @@ describe('scheduler over ts-fsrs', () => {
     const c = { stability: 10, lastReview: now, state: 2 as const };
     expect(retrievability(c, now + 10 * DAY, null)).toBeCloseTo(0.9, 6);
     expect(retrievability(c, now + 30 * DAY, null)).toBeLessThan(0.9);
+  });
+
+  it('the interval formula the workload estimate uses in SQL agrees with ts-fsrs (unfuzzed) at every retention', () => {
+    const { decay, factor } = curveConstants(null);
+    for (const r of [0.75, 0.8, 0.85, 0.9, 0.95, 0.97]) {
+      for (const s of [3, 10, 42.5, 300]) {
+        const ours = (s * (Math.pow(r, 1 / decay) - 1)) / factor;
+        expect(Math.abs(intervalDays(s, base({ desiredRetention: r })) - ours)).toBeLessThanOrEqual(0.5 + 1e-9);
+      }
+    }
   });
 
   it('formats intervals the way the buttons show them', () => {

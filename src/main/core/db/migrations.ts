@@ -295,12 +295,14 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE UNIQUE INDEX cards_question ON cards (question_id) WHERE question_id IS NOT NULL;
   CREATE UNIQUE INDEX cards_flashcard ON cards (flashcard_id, ord) WHERE flashcard_id IS NOT NULL;
-  -- The queues read only live cards in due order; partial indexes keep them small and exact.
-  CREATE INDEX cards_flash_queue ON cards (state, due, buried_until) WHERE flashcard_id IS NOT NULL AND suspended = 0 AND deleted_at IS NULL;
-  CREATE INDEX cards_live ON cards (suspended) WHERE deleted_at IS NULL;
-  CREATE INDEX cards_question_queue ON cards (due) WHERE question_id IS NOT NULL AND suspended = 0 AND deleted_at IS NULL;
+  -- The queues read only live cards in due order; partial indexes keep them small and exact. SQLite reads an index
+  -- alone only if it holds every column the query names, the partial-index terms included: hence the trailing columns.
+  CREATE INDEX cards_flash_queue ON cards (state, due, buried_until, flashcard_id, suspended, deleted_at)
+    WHERE flashcard_id IS NOT NULL AND suspended = 0 AND deleted_at IS NULL;
+  CREATE INDEX cards_live ON cards (suspended, deleted_at) WHERE deleted_at IS NULL;
+  CREATE INDEX cards_question_queue ON cards (due, question_id, suspended, deleted_at) WHERE question_id IS NOT NULL AND suspended = 0 AND deleted_at IS NULL;
   -- Statistics read the memory state of every live card from this index alone (forecast, R, S, D histograms).
-  CREATE INDEX cards_memory ON cards (due, state, stability, difficulty, last_review, question_id) WHERE deleted_at IS NULL AND suspended = 0;
+  CREATE INDEX cards_memory ON cards (due, state, stability, difficulty, last_review, question_id, suspended, deleted_at) WHERE deleted_at IS NULL AND suspended = 0;
 
   -- Stability and difficulty histograms of live reviewed cards, kept by triggers on cards so the statistics never
   -- sort 200,000 rows: sbin = ⌊log2(S + 1)⌋ (0–9: under 1 day … over 511 days), dbin = ⌊(D − 1) / 0.9⌋ (0–9: 10% steps).
@@ -358,22 +360,30 @@ export const MIGRATIONS: readonly string[] = [
   -- Reviews per UTC hour, kept by triggers on review_log (app answers, undo, imports alike): true retention and the
   -- heatmap read a year as ~9,000 small rows instead of scanning hundreds of thousands of log rows. An hour is fine
   -- enough to regroup by study day for every whole-hour time zone and rollover. mature = a review-state card whose
-  -- interval before the answer was 21 days or more; passed/failed count review-state answers only.
+  -- interval before the answer was 21 days or more; passed/failed count review-state answers only; flash_new and
+  -- flash_reviews count flashcard answers of new and review-state cards (the daily limits).
   CREATE TABLE review_hours (
-    hour    INTEGER NOT NULL,
-    mature  INTEGER NOT NULL,
-    reviews INTEGER NOT NULL DEFAULT 0,
-    passed  INTEGER NOT NULL DEFAULT 0,
-    failed  INTEGER NOT NULL DEFAULT 0,
+    hour          INTEGER NOT NULL,
+    mature        INTEGER NOT NULL,
+    reviews       INTEGER NOT NULL DEFAULT 0,
+    passed        INTEGER NOT NULL DEFAULT 0,
+    failed        INTEGER NOT NULL DEFAULT 0,
+    flash_new     INTEGER NOT NULL DEFAULT 0,
+    flash_reviews INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (hour, mature)
   ) WITHOUT ROWID;
   CREATE TRIGGER review_hours_insert AFTER INSERT ON review_log WHEN NEW.kind = 'review' BEGIN
-    INSERT INTO review_hours (hour, mature, reviews, passed, failed)
-    VALUES (NEW.review / 3600000, NEW.state = 2 AND NEW.scheduled_days >= 21, 1, NEW.state = 2 AND NEW.rating > 1, NEW.state = 2 AND NEW.rating = 1)
-    ON CONFLICT (hour, mature) DO UPDATE SET reviews = reviews + 1, passed = passed + excluded.passed, failed = failed + excluded.failed;
+    INSERT INTO review_hours (hour, mature, reviews, passed, failed, flash_new, flash_reviews)
+    SELECT NEW.review / 3600000, NEW.state = 2 AND NEW.scheduled_days >= 21, 1, NEW.state = 2 AND NEW.rating > 1, NEW.state = 2 AND NEW.rating = 1,
+      f AND NEW.state = 0, f AND NEW.state = 2
+    FROM (SELECT coalesce((SELECT flashcard_id IS NOT NULL FROM cards WHERE id = NEW.card_id), 0) AS f) WHERE true
+    ON CONFLICT (hour, mature) DO UPDATE SET reviews = reviews + 1, passed = passed + excluded.passed, failed = failed + excluded.failed,
+      flash_new = flash_new + excluded.flash_new, flash_reviews = flash_reviews + excluded.flash_reviews;
   END;
   CREATE TRIGGER review_hours_delete AFTER DELETE ON review_log WHEN OLD.kind = 'review' BEGIN
-    UPDATE review_hours SET reviews = reviews - 1, passed = passed - (OLD.state = 2 AND OLD.rating > 1), failed = failed - (OLD.state = 2 AND OLD.rating = 1)
+    UPDATE review_hours SET reviews = reviews - 1, passed = passed - (OLD.state = 2 AND OLD.rating > 1), failed = failed - (OLD.state = 2 AND OLD.rating = 1),
+      flash_new = flash_new - (f AND OLD.state = 0), flash_reviews = flash_reviews - (f AND OLD.state = 2)
+    FROM (SELECT coalesce((SELECT flashcard_id IS NOT NULL FROM cards WHERE id = OLD.card_id), 0) AS f)
     WHERE hour = OLD.review / 3600000 AND mature = (OLD.state = 2 AND OLD.scheduled_days >= 21);
   END;
 

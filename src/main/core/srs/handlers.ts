@@ -34,6 +34,7 @@ type CardMethods =
 
 /** Longest answer time recorded: a card left on screen over lunch is not a 40-minute review. */
 const MAX_DURATION_MS = 10 * 60_000;
+const STALE_PREVIEW_MS = 60 * 60_000;
 
 export function srsHandlers(ctx: CoreContext) {
   const { db, clock } = ctx;
@@ -70,6 +71,8 @@ export function srsHandlers(ctx: CoreContext) {
     'cards:answer': ({ cardId, rating, shownAt }) => {
       const t = now();
       if (shownAt > t) throw new AppError('BAD_INPUT', 'shownAt is in the future', [{ field: 'shownAt', message: 'after now' }]);
+      // Intervals shown an hour ago are not what the card would get now: show it again rather than commit stale ones.
+      if (t - shownAt > STALE_PREVIEW_MS) throw new AppError('CONFLICT', 'This card was shown over an hour ago; it is shown again with fresh intervals.');
       const s = params();
       db.transaction(() => {
         const row = getCard(db, cardId);

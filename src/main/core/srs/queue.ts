@@ -24,16 +24,11 @@ export function dayWindow(now: number, s: SchedulerSet): DayWindow {
   return { now, dayStart: studyDayStart(today, s.flash), dayEnd: studyDayStart(today + 1, s.flash) };
 }
 
-/** Reviews and new cards already studied today (flashcards), for the daily limits. */
+/** Reviews and new cards already studied today (flashcards), for the daily limits: from the hourly aggregate. */
 function doneToday(db: Db, w: DayWindow): { newDone: number; reviewsDone: number } {
-  const row = db
-    .prepare(
-      `SELECT coalesce(sum(l.state = 0), 0) AS newDone, coalesce(sum(l.state = 2), 0) AS reviewsDone
-       FROM review_log l JOIN cards c ON c.id = l.card_id
-       WHERE l.review >= ? AND l.kind = 'review' AND c.flashcard_id IS NOT NULL`,
-    )
-    .get(w.dayStart) as { newDone: number; reviewsDone: number };
-  return row;
+  return db
+    .prepare('SELECT coalesce(sum(flash_new), 0) AS newDone, coalesce(sum(flash_reviews), 0) AS reviewsDone FROM review_hours WHERE hour >= ?')
+    .get(Math.floor(w.dayStart / 3_600_000)) as { newDone: number; reviewsDone: number };
 }
 
 const notBuried = '(buried_until IS NULL OR buried_until <= @now)';
@@ -56,6 +51,8 @@ export function dueCounts(db: Db, s: SchedulerSet, now: number, withTotals = fal
     dueNow: learning + Math.min(reviewsDue, reviewsLeftToday) + Math.min(newAvailable, newLeftToday),
     dueToday: learningToday + reviewsDue + Math.min(newAvailable, newLeftToday),
     learning: learningToday,
+    learningNow: learning,
+    reviewsDue: Math.min(reviewsDue, reviewsLeftToday),
     newAvailable,
     reviewsLeftToday,
     newLeftToday,
@@ -69,7 +66,9 @@ export function dueCounts(db: Db, s: SchedulerSet, now: number, withTotals = fal
 export function nextCard(db: Db, s: SchedulerSet, now: number): CardRow | null {
   const w = dayWindow(now, s);
   const params = { now: w.now, end: w.dayEnd, ahead: w.now + LEARN_AHEAD_MS };
-  const one = (sql: string) => (db.prepare(`SELECT * FROM cards WHERE ${LIVE} AND ${notBuried} AND ${sql} LIMIT 1`).get(params) as CardRow | undefined) ?? null;
+  // INDEXED BY: without ANALYZE statistics SQLite may pick a worse index (seen: a full scan for new cards).
+  const one = (sql: string) =>
+    (db.prepare(`SELECT * FROM cards INDEXED BY cards_flash_queue WHERE ${LIVE} AND ${notBuried} AND ${sql} LIMIT 1`).get(params) as CardRow | undefined) ?? null;
   const learning = one('state IN (1, 3) AND due <= @now ORDER BY due');
   if (learning) return learning;
   const { newDone, reviewsDone } = doneToday(db, w);
@@ -78,7 +77,8 @@ export function nextCard(db: Db, s: SchedulerSet, now: number): CardRow | null {
     if (review) return review;
   }
   if (newDone < s.config.newPerDay) {
-    const fresh = one('state = 0 ORDER BY id');
+    // New cards in the order they were made (a new card's due is its creation time): the index order, no sort.
+    const fresh = one('state = 0 ORDER BY due, id');
     if (fresh) return fresh;
   }
   return one('state IN (1, 3) AND due <= @ahead ORDER BY due');

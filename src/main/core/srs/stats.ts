@@ -69,8 +69,12 @@ function memory(db: Db, s: SchedulerSet, now: number) {
   const { decay, factor } = curveConstants(s.config.weights);
   const r = db
     .prepare(
-      `SELECT min(CAST(r * 20 AS INTEGER), 19) AS bin, count(*) AS n, sum(r) AS total FROM (
-         SELECT ${R_SQL} AS r FROM cards INDEXED BY cards_memory WHERE ${LIVE} AND state <> 0 AND due > -1) GROUP BY bin`,
+      // MATERIALIZED: the forgetting curve is evaluated once per card (a flattened subquery would evaluate it for the
+      // bin and again for the sum). The guards live in WHERE so the covering index is read without a CASE per row.
+      `WITH x AS MATERIALIZED (
+         SELECT pow(1 + @factor * (max(@at - last_review, 0) / 86400000.0) / stability, @decay) AS r FROM cards INDEXED BY cards_memory
+         WHERE ${LIVE} AND state <> 0 AND due > -1 AND stability > 0 AND last_review IS NOT NULL)
+       SELECT min(CAST(r * 20 AS INTEGER), 19) AS bin, count(*) AS n, sum(r) AS total FROM x GROUP BY bin`,
     )
     .all({ at: now, decay, factor }) as { bin: number; n: number; total: number }[];
   const cards = r.reduce((a, b) => a + b.n, 0);
@@ -120,23 +124,31 @@ function examForecast(db: Db, s: SchedulerSet, now: number): ExamForecast | null
   if (daysLeft < 0) return null;
   // The morning of the exam: five hours after that day's rollover (9 am with the default 4 am).
   const at = studyDayStart(examDay, s.flash) + 5 * 3_600_000;
-  const { decay, factor } = curveConstants(s.config.weights);
-  const rows = db
-    .prepare(
-      `SELECT coalesce(q.system, 'Unclassified') AS system, count(*) AS cards, avg(${R_SQL.replace(/\b(state|last_review|stability)\b/g, 'c.$1')}) AS r
-       FROM cards c LEFT JOIN flashcards f ON f.id = c.flashcard_id
-       JOIN questions q ON q.id = coalesce(c.question_id, f.question_id)
-       WHERE c.deleted_at IS NULL AND c.suspended = 0 AND c.state <> 0 GROUP BY 1 ORDER BY r`,
-    )
-    .all({ at, decay, factor }) as { system: string; cards: number; r: number }[];
+  const rows = retrievabilityBySystem(db, s, at);
   const n = rows.reduce((a, b) => a + b.cards, 0);
   return {
     examDate,
     daysLeft,
-    bySystem: rows.map((r) => ({ system: r.system, cards: r.cards, meanRetrievability: r.r })),
-    overall: { cards: n, meanRetrievability: n ? rows.reduce((a, b) => a + b.r * b.cards, 0) / n : null },
+    bySystem: rows,
+    overall: { cards: n, meanRetrievability: n ? rows.reduce((a, b) => a + b.meanRetrievability * b.cards, 0) / n : null },
     workload: forecast(db, s, now, Math.min(daysLeft + 1, 366)).map(({ date, count }) => ({ date, count })),
   };
+}
+
+/**
+ * Mean retrievability at instant `at` of the reviewed cards linked to a question (question cards, and flashcards made
+ * from one), per USMLE system, weakest first. Exam-day forecast here; the dashboard can call it with `at` = now.
+ */
+export function retrievabilityBySystem(db: Db, s: SchedulerSet, at: number): { system: string; cards: number; meanRetrievability: number }[] {
+  const { decay, factor } = curveConstants(s.config.weights);
+  return db
+    .prepare(
+      `SELECT coalesce(q.system, 'Unclassified') AS system, count(*) AS cards, avg(${R_SQL.replace(/\b(state|last_review|stability)\b/g, 'c.$1')}) AS meanRetrievability
+       FROM cards c LEFT JOIN flashcards f ON f.id = c.flashcard_id
+       JOIN questions q ON q.id = coalesce(c.question_id, f.question_id)
+       WHERE c.deleted_at IS NULL AND c.suspended = 0 AND c.state <> 0 GROUP BY 1 ORDER BY 3`,
+    )
+    .all({ at, decay, factor }) as { system: string; cards: number; meanRetrievability: number }[];
 }
 
 export function memoryStats(db: Db, s: SchedulerSet, now: number): MemoryStats {

@@ -19,7 +19,11 @@ export function BrowseCards() {
   const q = useDebounced(query, 200);
   const list = useApi('cards:list', { query: q, kind, status, page, pageSize: PAGE }, { placeholderData: (prev) => prev });
   const act = useApiMutation('cards:act', [...REFRESH]);
+  const undo = useApiMutation('cards:undo', [...REFRESH]);
   const [editing, setEditing] = useState<EditorSeed | null>(null);
+  const [undoable, setUndoable] = useState<string | null>(null);
+  const flag = (c: CardSummary, action: 'suspend' | 'unsuspend' | 'delete') =>
+    act.mutate({ cardId: c.id, action }, { onSuccess: () => setUndoable(`${action === 'delete' ? 'Deleted' : action === 'suspend' ? 'Suspended' : 'Unsuspended'}: ${c.front.slice(0, 60)}`) });
 
   const edit = async (c: CardSummary) => {
     const v = await call('cards:get', { cardId: c.id });
@@ -43,7 +47,15 @@ export function BrowseCards() {
           <option value="suspended">Suspended</option>
         </select>
       </div>
-      <ErrorBox error={list.error ?? act.error} />
+      <ErrorBox error={list.error ?? act.error ?? undo.error} />
+      {undoable && (
+        <div className="notice row" role="status">
+          <span className="spacer">{undoable}</span>
+          <button onClick={() => undo.mutate({}, { onSuccess: () => setUndoable(null) })} data-testid="browse-undo">
+            Undo
+          </button>
+        </div>
+      )}
       {!list.data ? (
         <Loading />
       ) : total === 0 ? (
@@ -79,10 +91,10 @@ export function BrowseCards() {
                   <td className="num">{c.lapses}</td>
                   <td className="actions nowrap">
                     {c.kind !== 'question' && <button className="link" onClick={() => void edit(c)}>Edit</button>}{' '}
-                    <button className="link" onClick={() => act.mutate({ cardId: c.id, action: c.suspended ? 'unsuspend' : 'suspend' })}>
+                    <button className="link" onClick={() => flag(c, c.suspended ? 'unsuspend' : 'suspend')}>
                       {c.suspended ? 'Unsuspend' : 'Suspend'}
                     </button>{' '}
-                    <button className="link" onClick={() => act.mutate({ cardId: c.id, action: 'delete' })}>
+                    <button className="link" onClick={() => flag(c, 'delete')}>
                       Delete
                     </button>
                   </td>

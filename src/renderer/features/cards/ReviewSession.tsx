@@ -6,7 +6,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { ErrorBox, Loading } from '../../components/common';
 import { useApi, useApiMutation } from '../../queries';
-import { onMenuCommand } from '../../api';
+import { ApiError, onMenuCommand } from '../../api';
 import { GRADE_NAMES, type Grade, type SessionState, type UndoEntry } from '../../../shared/srs';
 import { CardEditor, type EditorSeed } from './CardEditor';
 import { CardSide } from './CardSide';
@@ -44,10 +44,19 @@ export function ReviewSession() {
   const grade = useCallback(
     async (rating: Grade) => {
       if (!next || !revealed || answer.isPending) return;
-      put(await answer.mutateAsync({ cardId: next.card.id, rating, shownAt: next.shownAt }));
-      setNotice(null);
+      try {
+        put(await answer.mutateAsync({ cardId: next.card.id, rating, shownAt: next.shownAt }));
+        setNotice(null);
+      } catch (error) {
+        // A stale or conflicting answer changed nothing: show the card again as it is now.
+        if (error instanceof ApiError && error.code === 'CONFLICT') {
+          setNotice(error.message);
+          answer.reset();
+          put((await session.refetch()).data!);
+        }
+      }
     },
-    [next, revealed, answer, put],
+    [next, revealed, answer, put, session],
   );
   const doUndo = useCallback(async () => {
     const s = await undo.mutateAsync({});
@@ -111,7 +120,7 @@ export function ReviewSession() {
         <span className="session-counts" aria-label="Left in this session" data-testid="session-counts">
           <span className="count-new">{Math.min(c.newAvailable, c.newLeftToday)} <small>new</small></span>
           <span className="count-learn">{c.learning} <small>learning</small></span>
-          <span className="count-review">{Math.max(0, c.dueNow - c.learning - Math.min(c.newAvailable, c.newLeftToday))} <small>to review</small></span>
+          <span className="count-review">{c.reviewsDue} <small>to review</small></span>
         </span>
         <span className="spacer" />
         {notice && <span className="muted small" role="status">{notice}</span>}

@@ -3,7 +3,7 @@
  * heatmap, stability and difficulty — and, with an exam date set, predicted recall on exam day per system.
  */
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { ErrorBox, Loading } from '../../components/common';
+import { EmptyState, ErrorBox, Loading } from '../../components/common';
 import { useApi } from '../../queries';
 import type { MemoryStats, RetentionRow } from '../../../shared/srs';
 
@@ -124,6 +124,13 @@ export function StatsPage() {
   if (stats.error) return <ErrorBox error={stats.error} />;
   if (!stats.data) return <Loading />;
   const s = stats.data;
+  if (s.retrievability.cards === 0 && s.heatmap.length === 0) {
+    return (
+      <EmptyState title="No reviews yet">
+        Statistics appear once you have reviewed cards: answer flashcards here, or finish a block — every question you miss becomes a card.
+      </EmptyState>
+    );
+  }
   return (
     <div className="stats-page" data-testid="memory-stats">
       <div className="grid cols-3">
