@@ -24,11 +24,14 @@ function startOfDay(iso: string): number {
 export function readinessFor(db: Db, exam: Exam, examDate: string | null, now: number): Readiness {
   const today = localDay(now);
   const readiness = computeReadiness({ exam, examDate, today, assessments: listAssessments(db, exam) });
-  // One snapshot per day and exam, with the method version it was computed by (READINESS.md §4.7).
-  db.prepare(
-    `INSERT INTO readiness_snapshots (day, exam, exam_date, method_version, result_json) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (day, exam) DO UPDATE SET exam_date = excluded.exam_date, method_version = excluded.method_version, result_json = excluded.result_json`,
-  ).run(today, exam, examDate, readiness.method.version, JSON.stringify(readiness));
+  // One snapshot per day and exam, with the method version it was computed by (READINESS.md §4.7). A read-only
+  // database (a CLI beside the running app) still gets its readiness, just without the snapshot.
+  if (!db.readonly) {
+    db.prepare(
+      `INSERT INTO readiness_snapshots (day, exam, exam_date, method_version, result_json) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (day, exam) DO UPDATE SET exam_date = excluded.exam_date, method_version = excluded.method_version, result_json = excluded.result_json`,
+    ).run(today, exam, examDate, readiness.method.version, JSON.stringify(readiness));
+  }
   return readiness;
 }
 
