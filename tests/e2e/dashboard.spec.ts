@@ -80,6 +80,14 @@ test('answer blocks over several days, log self-assessments, set the exam: the d
   await expect(dash.log.getByTestId('assessment-table')).toContainText('NBME CCSSA 14');
   await dash.logResult({ product: 'UWorld UWSA', form: '2', date: '2026-11-05', score: '248' });
   await expect(dash.log.getByTestId('assessment-table')).toContainText('UWorld UWSA 2');
+  // Schedule the next NBME: it appears in the calendar strip and as what would confirm readiness.
+  await dash.log.getByTestId('sa-product').selectOption({ label: 'NBME CCSSA' });
+  await dash.log.getByTestId('sa-form').selectOption('15');
+  await dash.log.getByTestId('sa-status').selectOption('planned');
+  await dash.log.getByTestId('sa-date').fill('2026-11-20');
+  await dash.log.getByTestId('sa-save').click();
+  await expect(page.getByTestId('calendar')).toContainText('NBME CCSSA 15');
+  await expect(page.getByTestId('readiness')).toContainText('Your next self-assessment: NBME CCSSA 15');
 
   // Performance: the weakest system first, with its n.
   await expect(dash.perfRows.first()).toContainText('Endocrine');
@@ -128,6 +136,18 @@ test('answer blocks over several days, log self-assessments, set the exam: the d
   await expect(page.getByText('Vignette readiness report · 2026-11-07')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/dashboard-print.png`, fullPage: true });
   await page.emulateMedia({ media: 'screen' });
+
+  // Edit a result in place, then delete it (after a confirmation).
+  const uwsaRow = dash.log.getByTestId('assessment-table').locator('tr', { hasText: 'UWorld UWSA 2' });
+  await uwsaRow.getByRole('button', { name: /^Edit/ }).click();
+  await expect(dash.log.getByTestId('sa-score')).toHaveValue('248');
+  await dash.log.getByTestId('sa-score').fill('251');
+  await dash.log.getByRole('button', { name: 'Save changes' }).click();
+  await expect(uwsaRow).toContainText('251');
+  page.once('dialog', (dialog) => void dialog.accept());
+  await uwsaRow.getByRole('button', { name: /^Delete/ }).click();
+  await expect(dash.log.getByTestId('assessment-table')).not.toContainText('UWorld UWSA 2');
+  expect((await api<{ title: string }[]>(request, server, 'assessments:list')).map((a) => a.title)).toEqual(['NBME CCSSA 14', 'NBME CCSSA 15']);
 
   // A weak row opens the builder with its unused and incorrect questions.
   await dash.perfRows.first().click();

@@ -25,12 +25,13 @@ export function readinessFor(db: Db, exam: Exam, examDate: string | null, now: n
   const today = localDay(now);
   const readiness = computeReadiness({ exam, examDate, today, assessments: listAssessments(db, exam) });
   // One snapshot per day and exam, with the method version it was computed by (READINESS.md §4.7). A read-only
-  // reader (the CLI next to a running app) computes the same answer but leaves the snapshot to the owner.
-  if (db.readonly) return readiness;
-  db.prepare(
-    `INSERT INTO readiness_snapshots (day, exam, exam_date, method_version, result_json) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (day, exam) DO UPDATE SET exam_date = excluded.exam_date, method_version = excluded.method_version, result_json = excluded.result_json`,
-  ).run(today, exam, examDate, readiness.method.version, JSON.stringify(readiness));
+  // database (a CLI beside the running app) still gets its readiness, just without the snapshot.
+  if (!db.readonly) {
+    db.prepare(
+      `INSERT INTO readiness_snapshots (day, exam, exam_date, method_version, result_json) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (day, exam) DO UPDATE SET exam_date = excluded.exam_date, method_version = excluded.method_version, result_json = excluded.result_json`,
+    ).run(today, exam, examDate, readiness.method.version, JSON.stringify(readiness));
+  }
   return readiness;
 }
 
@@ -88,6 +89,7 @@ export function buildDashboard(db: Db, settings: Settings, now: number): Dashboa
   const today = localDay(now);
   const assessments = listAssessments(db);
   const examDayMs = settings.examDate ? startOfDay(settings.examDate) : null;
+  const plan = buildPlan(db, settings, assessments, now);
   return {
     today,
     totals: totals(db),
@@ -100,10 +102,10 @@ export function buildDashboard(db: Db, settings: Settings, now: number): Dashboa
     blocks: blockPoints(db),
     daily: dailyPoints(db, today),
     time: timeSummary(db),
-    memory: memorySummary(db, now, examDayMs, startOfDay(addDays(today, 1))),
+    memory: memorySummary(db, now, examDayMs, plan.dueNow),
     reasons: reasonSummary(db, today),
     readiness: readinessFor(db, settings.exam, settings.examDate, now),
-    plan: buildPlan(db, settings, assessments, now),
+    plan,
     targetScore: settings.targetScore,
   };
 }

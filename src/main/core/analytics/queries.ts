@@ -3,10 +3,11 @@
  * mode × first/repeat, kept by triggers), the newest finished blocks, cards. JS only sorts and applies the pure maths
  * (./maths.ts) to a few hundred rows.
  */
-import { computeDecayFactor, FSRS6_DEFAULT_DECAY } from 'ts-fsrs';
 import { READINESS_METHOD } from '../../../shared/readiness/examFacts';
 import type { BlockPoint, DailyPoint, MemorySummary, PerformanceDimension, PerformanceRow, TimeSummary } from '../../../shared/readiness/types';
 import type { Db } from '../db/open';
+import { readSrsConfig } from '../srs/config';
+import { curveConstants } from '../srs/scheduler';
 import { addDays, localDay, rollingAccuracy, significantChange, wilson } from './maths';
 
 const EXAM_NAMES: Record<string, string> = { step1: 'Step 1', step2ck: 'Step 2 CK', step3: 'Step 3' };
@@ -132,37 +133,39 @@ export function timeSummary(db: Db): TimeSummary {
 }
 
 /**
- * Memory from the FSRS cards: mean retrievability today and on the exam day (if no review happened before then), per
- * system. R(t) = (1 + factor · t / S)^(−decay), FSRS-6 with its default decay (ts-fsrs).
+ * Memory from the FSRS cards (issue 9's schema): mean retrievability of live reviewed cards today and on the exam day
+ * (if nothing were reviewed before it), overall and for question cards per system. R = (1 + factor · t / S)^decay with
+ * the user's own FSRS weights (issue 9's curveConstants), the same curve the Flashcards statistics use.
+ * Every query names its covering index (migration "issue 11"), so the plan cannot drift to a table scan.
  */
-export function memorySummary(db: Db, now: number, examDayMs: number | null, endOfToday: number): MemorySummary {
-  const decay = Math.abs(FSRS6_DEFAULT_DECAY);
-  const factor = computeDecayFactor(decay).factor;
-  const examAt = examDayMs ?? now;
-  // Live cards only, read from issue 9's cards_memory index alone; per question first, then per system over those groups.
+export function memorySummary(db: Db, now: number, examDayMs: number | null, dueToday: number): MemorySummary {
+  const { decay, factor } = curveConstants(readSrsConfig(db).weights);
+  const params = { factor, decay, now, exam: examDayMs ?? now };
+  const R = (at: string) => `pow(1 + :factor * max(0, ${at} - c.last_review) / 86400000.0 / c.stability, :decay)`;
+  const reviewed = 'c.state <> 0 AND c.last_review IS NOT NULL AND c.stability > 0';
+  // One pass over every live card: how many there are, and the recall sums of those ever reviewed.
+  const overall = db
+    .prepare(
+      `SELECT count(*) AS live, total(${reviewed}) AS cards, total(CASE WHEN ${reviewed} THEN ${R(':now')} END) AS today,
+         total(CASE WHEN ${reviewed} THEN ${R(':exam')} END) AS exam_day
+       FROM cards c INDEXED BY cards_readiness_memory WHERE c.deleted_at IS NULL AND c.suspended = 0`,
+    )
+    .get(params) as { live: number; cards: number; today: number; exam_day: number };
   const rows = db
     .prepare(
-      `WITH per_question AS MATERIALIZED (
-         SELECT c.question_id AS qid, count(*) AS k,
-           total(pow(1 + :factor * max(0, :now - c.last_review) / 86400000.0 / c.stability, -:decay)) AS today,
-           total(pow(1 + :factor * max(0, :exam - c.last_review) / 86400000.0 / c.stability, -:decay)) AS exam_day
-         FROM cards c WHERE c.deleted_at IS NULL AND c.suspended = 0 AND c.last_review IS NOT NULL AND c.stability > 0 GROUP BY c.question_id)
-       SELECT coalesce(q.system, CASE WHEN g.qid IS NULL THEN 'Flashcards' ELSE 'Not tagged' END) AS system, total(g.k) AS cards,
-         total(g.today) / total(g.k) AS today, total(g.exam_day) / total(g.k) AS exam_day
-       FROM per_question g LEFT JOIN questions q ON q.id = g.qid GROUP BY 1 ORDER BY today`,
+      `SELECT coalesce(q.system, 'Not tagged') AS system, count(*) AS cards, avg(${R(':now')}) AS today, avg(${R(':exam')}) AS exam_day
+       FROM cards c INDEXED BY cards_readiness_memory JOIN questions q ON q.id = c.question_id
+       WHERE c.question_id IS NOT NULL AND c.deleted_at IS NULL AND c.suspended = 0 AND ${reviewed} GROUP BY 1 ORDER BY today`,
     )
-    .all({ factor, decay, now, exam: examAt }) as { system: string; cards: number; today: number; exam_day: number }[];
-  const cards = db.prepare('SELECT count(*) FROM cards WHERE deleted_at IS NULL AND suspended = 0').pluck().get() as number;
-  const due = db.prepare('SELECT count(*) FROM cards WHERE deleted_at IS NULL AND suspended = 0 AND due < ?').pluck().get(endOfToday) as number;
-  const reviewed = rows.reduce((n, r) => n + r.cards, 0);
-  const weighted = (f: (r: (typeof rows)[number]) => number) => (reviewed ? rows.reduce((s, r) => s + f(r) * r.cards, 0) / reviewed : null);
+    .all(params) as { system: string; cards: number; today: number; exam_day: number }[];
+  const mean = (sum: number) => (overall.cards ? sum / overall.cards : null);
   return {
-    cards,
-    dueToday: due,
-    retrievabilityToday: weighted((r) => r.today),
-    retrievabilityExamDay: examDayMs === null ? null : weighted((r) => r.exam_day),
+    cards: overall.live,
+    dueToday,
+    retrievabilityToday: mean(overall.today),
+    retrievabilityExamDay: examDayMs === null ? null : mean(overall.exam_day),
     bySystem: rows.map((r) => ({ system: r.system, cards: r.cards, today: r.today, examDay: examDayMs === null ? null : r.exam_day })),
-    source: 'FSRS-6 forgetting curve with the default decay (ts-fsrs); exam-day values assume no further reviews.',
+    source: 'FSRS forgetting curve with your FSRS weights; by system: question cards. Exam-day values assume no further reviews.',
   };
 }
 
@@ -172,9 +175,12 @@ export function memorySummary(db: Db, now: number, examDayMs: number | null, end
  * on the neighbouring day, which a daily load forecast can bear (and it avoids date() on 200,000 rows).
  */
 export function dueByDay(db: Db, today: string, startOfToday: number, untilMs: number): Map<string, number> {
-  const overdue = db.prepare('SELECT count(*) FROM cards WHERE deleted_at IS NULL AND suspended = 0 AND due < ?').pluck().get(startOfToday) as number;
+  const overdue = db.prepare('SELECT count(*) FROM cards c INDEXED BY cards_readiness_due WHERE c.due < ? AND c.suspended = 0 AND c.deleted_at IS NULL').pluck().get(startOfToday) as number;
   const rows = db
-    .prepare('SELECT (due - :start) / 86400000 AS offset, count(*) AS n FROM cards WHERE deleted_at IS NULL AND suspended = 0 AND due >= :start AND due < :until GROUP BY 1')
+    .prepare(
+      `SELECT (c.due - :start) / 86400000 AS offset, count(*) AS n FROM cards c INDEXED BY cards_readiness_due
+       WHERE c.deleted_at IS NULL AND c.suspended = 0 AND c.due >= :start AND c.due < :until GROUP BY 1`,
+    )
     .all({ start: startOfToday, until: untilMs }) as { offset: number; n: number }[];
   const out = new Map<string, number>();
   for (const r of rows) out.set(addDays(today, r.offset), r.n);

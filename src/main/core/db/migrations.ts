@@ -536,6 +536,10 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
 
   CREATE INDEX blocks_finished ON blocks (status, finished_at);
+  -- Memory panel and plan: covering indexes over issue 9's cards (the flags are columns here, not a partial WHERE,
+  -- so SQLite answers from the index alone): retrievability per question card, and cards falling due per day.
+  CREATE INDEX cards_readiness_memory ON cards (question_id, state, last_review, stability, suspended, deleted_at);
+  CREATE INDEX cards_readiness_due ON cards (due, suspended, deleted_at);
 
   -- When an item gets its outcome (block end, tutor submit) or is inserted already scored, it joins the rollup of its
   -- day under each dimension. The time is the block's running segment start (folded to "now" just before scoring),

@@ -20,7 +20,9 @@ export function HomePage() {
       <PageHeader
         title="Welcome back"
         subtitle={
-          settings.data?.examDate ? 'Your countdown and today’s work are below.' : 'Set your exam date in Settings to see a countdown.'
+          settings.data?.examDate
+            ? `${dashboard.data?.plan.daysLeft != null ? `${dashboard.data.plan.daysLeft} days until your exam` : 'Your exam'} (${settings.data.examDate}).`
+            : 'Set your exam date in Settings to see a countdown.'
         }
         actions={
           <Link className="button primary" to="/create">
