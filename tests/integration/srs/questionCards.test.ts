@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { studyDay, studyDayStart } from '../../../src/main/core/srs/studyDay';
 import { readSrsConfig } from '../../../src/main/core/srs/config';
 import { localTimeZone } from '../../../src/main/core/srs/studyDay';
-import { onItemTaggedGuessed, suggestGrade } from '../../../src/main/core/srs/questionCards';
+import { suggestGrade } from '../../../src/main/core/srs/questionCards';
 import { openTestApi, type TestApi } from '../../helpers/db';
 
 let t: TestApi;
@@ -89,17 +89,18 @@ describe('question cards', () => {
     expect(outcome).toBe('incorrect');
   });
 
-  it('the "guessed" hook (for issue 8\'s reasons) turns a correct attempt into a card graded Hard, once', async () => {
+  it('tagging a correct attempt "guessed" in the review makes it a card graded Hard, once', async () => {
     const block = await t.api.call('blocks:create', spec({ seed: 5, size: 1 }));
     const qid = block.items[0]!.questionId;
     await t.api.call('blocks:select', { blockId: block.id, position: 0, choice: answerOf(qid) });
     await t.api.call('blocks:end', { blockId: block.id });
     expect(cardOf(qid)).toBeUndefined();
-    t.db.transaction(() => onItemTaggedGuessed(t.db, block.id, 0, t.clock.now()))();
+    await t.api.call('review:tag', { blockId: block.id, position: 0, reason: 'guessed' });
     expect(cardOf(qid)).toBeDefined();
     const [g] = await t.api.call('cards:blockGrades', { blockId: block.id });
     expect(g).toMatchObject({ suggested: 2, rating: 2 });
-    t.db.transaction(() => onItemTaggedGuessed(t.db, block.id, 0, t.clock.now()))();
+    await t.api.call('review:tag', { blockId: block.id, position: 0, reason: null });
+    await t.api.call('review:tag', { blockId: block.id, position: 0, reason: 'guessed' });
     expect(t.db.prepare('SELECT count(*) FROM review_log WHERE card_id = ?').pluck().get(cardOf(qid)!.id)).toBe(1);
   });
 

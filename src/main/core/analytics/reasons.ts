@@ -1,28 +1,13 @@
 /**
- * "Why I missed it" counts over time and by system, from issue 8's block_items.reason (codes knowledge | misread |
- * reasoning | time | guessed | careless, as announced in src/shared/reasons.ts on branch i8). Until that column exists
- * the panel says so; the check is one PRAGMA, so the dashboard runs on either schema. Only tagged items are read
- * (issue 8 indexes them), grouped in SQL by reason × system × week.
+ * "Why I missed it" counts over time and by system, from the reason stored on each attempt (block_items.reason,
+ * issue 8). Only tagged items are read (a partial index holds them), grouped in SQL by reason × system × week.
  */
 import type { ReasonSummary } from '../../../shared/readiness/types';
+import { MISS_REASONS } from '../../../shared/reasons';
 import type { Db } from '../db/open';
 import { addDays } from './maths';
 
-/** The announced codes in their key order (1–6); labels as issue 8 shows them. */
-export const REASON_LABELS: Record<string, string> = {
-  knowledge: 'Knowledge gap',
-  misread: 'Misread the question',
-  reasoning: 'Reasoning error',
-  time: 'Ran out of time',
-  guessed: 'Guessed',
-  careless: 'Careless',
-};
-
 export function reasonSummary(db: Db, today: string, weeks = 12): ReasonSummary {
-  const columns = db.prepare('PRAGMA table_info(block_items)').all() as { name: string }[];
-  if (!columns.some((c) => c.name === 'reason')) {
-    return { available: false, note: 'Reasons for missed questions appear here once you can tag them in Review.', total: [], byWeek: [], bySystem: [] };
-  }
   const rows = db
     .prepare(
       `SELECT i.reason AS reason, coalesce(q.system, 'Not tagged') AS system,
@@ -31,7 +16,7 @@ export function reasonSummary(db: Db, today: string, weeks = 12): ReasonSummary 
        WHERE i.reason IS NOT NULL GROUP BY 1, 2, 3`,
     )
     .all() as { reason: string; system: string; week: string; n: number }[];
-  const order = Object.keys(REASON_LABELS);
+  const order: readonly string[] = MISS_REASONS;
   const totals = new Map<string, number>();
   const bySystem = new Map<string, Record<string, number>>();
   const byWeek = new Map<string, Record<string, number>>();

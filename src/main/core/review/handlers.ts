@@ -18,7 +18,7 @@ export function reviewHandlers(ctx: CoreContext) {
       return kind ? { ...changes, items: changes.items.filter((i) => i.kind === kind) } : changes;
     },
     'review:tag': ({ blockId, position, reason }) => {
-      tagReason(db, blockId, position, reason);
+      tagReason(db, blockId, position, reason, clock.now());
       return { reason };
     },
     'review:missed': ({ filters, page, pageSize }) => listMissed(db, filters, page, pageSize),

@@ -2,9 +2,10 @@
 import { MISS_REASON_LABELS, REASONS_FOR_CORRECT, type MissReason } from '../../../shared/reasons';
 import { AppError } from '../../../shared/result';
 import type { Db } from '../db/open';
+import { onItemTaggedGuessed } from '../srs/questionCards';
 
 /** Tags (or with null clears) the reason of one scored item, in one transaction. */
-export function tagReason(db: Db, blockId: number, position: number, reason: MissReason | null): void {
+export function tagReason(db: Db, blockId: number, position: number, reason: MissReason | null, now: number): void {
   db.transaction(() => {
     const item = db.prepare('SELECT question_id, outcome FROM block_items WHERE block_id = ? AND position = ?').get(blockId, position) as
       | { question_id: number; outcome: string | null }
@@ -22,5 +23,7 @@ export function tagReason(db: Db, blockId: number, position: number, reason: Mis
     }
     db.prepare('UPDATE block_items SET reason = ? WHERE block_id = ? AND position = ?').run(reason, blockId, position);
     db.prepare('UPDATE question_stats SET last_reason = ? WHERE question_id = ? AND last_block_id = ? AND last_position = ?').run(reason, item.question_id, blockId, position);
+    // A guess is not knowledge: the question gets a review card (issue 9), in the same transaction as the tag.
+    if (reason === 'guessed') onItemTaggedGuessed(db, blockId, position, now);
   })();
 }
