@@ -13,6 +13,7 @@ import { createApi, type Api } from '../src/main/core/api';
 import { MIGRATIONS } from '../src/main/core/db/migrations';
 import { openDatabase, type Db } from '../src/main/core/db/open';
 import { seedHistory } from './history';
+import { profileAggregates } from './profileDashboard';
 
 type Record = (name: string, unit: string, samples: number[], budget: number | null, baseline?: number[]) => void;
 
@@ -58,6 +59,7 @@ export async function benchDashboard(db: Db, api: Api, record: Record): Promise<
   }
   console.log(`  (answer_rollup: ${rollupRows} rows; baseline = system + discipline tables straight from block_items)`);
   record('dashboard (all aggregates)', 'ms', samples, 150, baseline);
+  profileAggregates(db);
   // On a shared machine wall time includes waiting for a core; CPU time is the work itself.
   record('dashboard (all aggregates), CPU time', 'ms', cpu, 150);
 }
