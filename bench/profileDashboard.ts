@@ -58,6 +58,8 @@ if (require.main === module) {
       await api.call('packs:import', { paths: [path] });
     }
     seedHistory(db, { answers: 500_000, cards: 200_000, now: Date.now() });
+    // Reasons as the review bench seeds them: one on every third incorrect answer.
+    db.prepare("UPDATE block_items SET reason = json_extract('[\"knowledge\",\"misread\",\"reasoning\",\"time\",\"guessed\",\"careless\"]', '$[' || (question_id % 6) || ']') WHERE outcome = 'incorrect' AND (block_id + position) % 3 = 0").run();
     db.prepare("UPDATE questions SET system = 'System ' || (id % 18), discipline = 'Discipline ' || (id % 12)").run();
     await api.call('settings:set', { exam: 'step1', examDate: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10) });
     profileAggregates(db);

@@ -1,6 +1,6 @@
 /**
  * "Why I missed it" counts over time and by system, from the reason stored on each attempt (block_items.reason,
- * issue 8). Only tagged items are read, through the partial index of tagged items (named, because without it the
+ * issue 8). Only tagged items are read, through a covering partial index of them (named, because without it the
  * planner scanned all 500,000 answers: 300 ms), grouped in SQL by reason × system × week.
  */
 import type { ReasonSummary } from '../../../shared/readiness/types';
@@ -13,7 +13,7 @@ export function reasonSummary(db: Db, today: string, weeks = 12): ReasonSummary 
     .prepare(
       `SELECT i.reason AS reason, coalesce(q.system, 'Not tagged') AS system,
          date(coalesce(b.finished_at, b.created_at) / 1000, 'unixepoch', 'localtime', 'weekday 0', '-6 days') AS week, count(*) AS n
-       FROM block_items i INDEXED BY block_items_reason JOIN blocks b ON b.id = i.block_id JOIN questions q ON q.id = i.question_id
+       FROM block_items i INDEXED BY block_items_reason_cover JOIN blocks b ON b.id = i.block_id JOIN questions q ON q.id = i.question_id
        WHERE i.reason IS NOT NULL GROUP BY 1, 2, 3`,
     )
     .all() as { reason: string; system: string; week: string; n: number }[];
