@@ -63,6 +63,12 @@ export async function call(server: Server, method: string, input: unknown): Prom
   return (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
 }
 
+/** A call that must succeed: asserts `ok` (showing the error if not) and returns the value. */
+export async function callOk<T>(server: Server, method: string, input: unknown): Promise<T> {
+  const body = await call(server, method, input);
+  expect(body.ok, JSON.stringify(body.error)).toBe(true);
+  return body.value as T;
+}
 
 /** Runs `serve.ts` expecting it to refuse to start: resolves with its exit code and stderr. */
 export function serveRefusal(dbPath: string): Promise<{ code: number | null; stderr: string }> {

@@ -2,49 +2,25 @@
  * A reason tag, a note edit, a note deletion and a question note are on disk the moment the server answers: browser
  * mode runs as a real child process, takes those writes, and is killed with SIGKILL; the reopened file holds them.
  */
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterEach, expect, it } from 'vitest';
 import { openDatabase } from '../../src/main/core/db/open';
-import { REPO, tempDir } from '../helpers/db';
+import { tempDir } from '../helpers/db';
+import { callOk, startServe } from '../helpers/serve';
 
-const TSX_LOADER = pathToFileURL(join(REPO, 'node_modules/tsx/dist/loader.mjs')).href;
-const TOKEN = 'r';
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
 
 it('keeps reasons and notes after kill -9', { timeout: 120_000 }, async () => {
   const { dir, cleanup } = tempDir('vignette-review-crash-');
   const dbPath = join(dir, 'crash.db');
-  const child = spawn(process.execPath, ['--import', TSX_LOADER, 'src/main/serve.ts', '--db', dbPath, '--port', '0', '--token', TOKEN], {
-    cwd: REPO,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, VIGNETTE_DB: '' },
-  });
+  const server = await startServe(dbPath);
+  const { child } = server;
   cleanups.push(() => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     cleanup();
   });
-  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
-  const origin = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`serve did not start: ${out}`)), 30_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /Vignette is running at (http:\/\/\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(new URL(m[1]!).origin);
-      }
-    });
-  });
-  const call = async <T>(method: string, input: unknown): Promise<T> => {
-    const res = await fetch(`${origin}/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-vignette-token': TOKEN }, body: JSON.stringify(input) });
-    const body = (await res.json()) as { ok: boolean; value: T; error?: unknown };
-    expect(body.ok, JSON.stringify(body.error)).toBe(true);
-    return body.value;
-  };
+  const call = <T>(method: string, input: unknown) => callOk<T>(server, method, input);
 
   await call('packs:loadSamples', {});
   const block = await call<{ id: number; items: { questionId: number }[] }>('blocks:create', { filters: {}, size: 2, mode: 'timed', secondsPerQuestion: 90, order: 'random', seed: 2 });
@@ -56,7 +32,7 @@ it('keeps reasons and notes after kill -9', { timeout: 120_000 }, async () => {
   await call('notes:delete', { id: gone.id });
 
   child.kill('SIGKILL');
-  expect(await exited).toBe('SIGKILL');
+  expect((await server.exited).signal).toBe('SIGKILL');
   const db = openDatabase(dbPath);
   try {
     expect(db.prepare('SELECT reason FROM block_items WHERE block_id = ? AND position = 0').pluck().get(block.id)).toBe('time');
