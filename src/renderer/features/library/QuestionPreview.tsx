@@ -1,11 +1,9 @@
 /** The selected question exactly as in a block, with the answer, every explanation, its tags and related notes. */
-import { Link } from 'react-router';
 import { QuestionBody } from '../../components/QuestionBody';
 import { MakeCardFromSelection } from '../cards/MakeCardFromSelection';
 import { ErrorBox, Loading } from '../../components/common';
 import { useApi } from '../../queries';
-import { Snippet } from './Snippet';
-import { noteTitle } from '../notebook/NoteList';
+import { NoteLinks } from '../notebook/NoteLinks';
 import { NoteEditor } from '../notebook/NoteEditor';
 
 export function QuestionPreview({ id, onClose }: { id: number; onClose: () => void }) {
@@ -60,18 +58,7 @@ export function QuestionPreview({ id, onClose }: { id: number; onClose: () => vo
             {q.notes.length === 0 ? (
               <p className="muted small">No notes link to this question yet. Notes you write during a block appear here.</p>
             ) : (
-              <ul className="note-links">
-                {q.notes.map((n) => (
-                  <li key={n.id}>
-                    <Link to={`/notes?id=${n.id}`}>{noteTitle(n.title)}</Link>
-                    {n.snippet && (
-                      <div className="muted small">
-                        <Snippet text={n.snippet} />
-                      </div>
-                    )}
-                  </li>
-                ))}
-              </ul>
+              <NoteLinks notes={q.notes} />
             )}
           </div>
         </>

@@ -12,9 +12,8 @@ import { useApi } from '../../queries';
 import { call, type ApiError } from '../../api';
 import { MISS_REASONS, type MissReason } from '../../../shared/reasons';
 import type { ReviewItem } from '../../../shared/review';
-import { Snippet } from '../library/Snippet';
 import { NoteEditor } from '../notebook/NoteEditor';
-import { noteTitle } from '../notebook/NoteList';
+import { NoteLinks } from '../notebook/NoteLinks';
 import { OUTCOME, letter } from './labels';
 import { ReasonBar, allowedReasons } from './ReasonBar';
 import { ReviewHelp } from './ReviewHelp';
@@ -158,18 +157,7 @@ export function ItemReviewPage() {
             {v.relatedNotes.length === 0 ? (
               <p className="muted small">No imported notes match this question.</p>
             ) : (
-              <ul className="note-links" data-testid="related-notes">
-                {v.relatedNotes.map((n) => (
-                  <li key={n.id}>
-                    <Link to={`/notes?id=${n.id}`}>{noteTitle(n.title)}</Link>
-                    {n.snippet && (
-                      <div className="muted small">
-                        <Snippet text={n.snippet} />
-                      </div>
-                    )}
-                  </li>
-                ))}
-              </ul>
+              <NoteLinks notes={v.relatedNotes} testId="related-notes" />
             )}
           </section>
         </aside>
