@@ -5,21 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../../src/main/core/db/open';
 import { MIGRATIONS } from '../../../src/main/core/db/migrations';
 import { answerCard, getCard, insertCard, setCardFlag, undoLast, type CardRow } from '../../../src/main/core/srs/cardStore';
-import type { SchedulerParams } from '../../../src/main/core/srs/scheduler';
 import type { Grade } from '../../../src/shared/srs';
 import { tempDir } from '../../helpers/db';
+import { schedulerParams } from '../../helpers/srs';
 
-const p: SchedulerParams = {
-  desiredRetention: 0.9,
-  maximumIntervalDays: 36500,
-  weights: null,
-  learningSteps: ['1m', '10m'],
-  relearningSteps: ['10m'],
-  shortTerm: true,
-  examDate: null,
-  timeZone: 'Europe/Berlin',
-  rolloverHour: 4,
-};
+const p = schedulerParams({ timeZone: 'Europe/Berlin' });
 const T = Date.UTC(2026, 3, 1, 9);
 let db: Db;
 let cleanup: () => void;

@@ -4,20 +4,10 @@ import { fsrs, generatorParameters, createEmptyCard, Rating } from 'ts-fsrs';
 import { answer, curveConstants, formatInterval, intervalDays, newCardMemory, previewAll, retrievability, type SchedulerParams } from '../../../src/main/core/srs/scheduler';
 import { fromStudyTime, offsetMs, studyDay, studyDayStart, toStudyTime } from '../../../src/main/core/srs/studyDay';
 import type { CardMemory, Grade } from '../../../src/shared/srs';
+import { schedulerParams } from '../../helpers/srs';
 
 const DAY = 86_400_000;
-const base = (over: Partial<SchedulerParams> = {}): SchedulerParams => ({
-  desiredRetention: 0.9,
-  maximumIntervalDays: 36500,
-  weights: null,
-  learningSteps: ['1m', '10m'],
-  relearningSteps: ['10m'],
-  shortTerm: true,
-  examDate: null,
-  timeZone: 'America/New_York',
-  rolloverHour: 4,
-  ...over,
-});
+const base = schedulerParams;
 const ZONES = ['UTC', 'America/New_York', 'Europe/Berlin', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Pacific/Auckland', 'America/St_Johns'];
 const T0 = Date.UTC(2026, 0, 1);
 const T1 = Date.UTC(2028, 0, 1);

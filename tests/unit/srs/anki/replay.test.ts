@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { replayHistory } from '../../../../src/main/core/srs/anki/replay';
-import type { SchedulerParams } from '../../../../src/main/core/srs/scheduler';
 import type { AnkiReview } from '../../../../src/main/core/srs/anki/types';
+import { schedulerParams } from '../../../helpers/srs';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 0, 5, 10);
-const params: SchedulerParams = {
-  desiredRetention: 0.9,
-  maximumIntervalDays: 36500,
-  weights: null,
-  learningSteps: ['1m', '10m'],
-  relearningSteps: ['10m'],
-  shortTerm: true,
-  examDate: null,
-  timeZone: 'America/New_York',
-  rolloverHour: 4,
-};
+const params = schedulerParams();
 const rev = (id: number, ease: number, type: number, ivl = 0, factor = 2500): AnkiReview => ({ id, cardId: 1, ease, ivl, lastIvl: 0, factor, timeMs: 5000, type });
 
 describe('replaying Anki history with our scheduler', () => {
