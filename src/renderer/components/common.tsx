@@ -43,6 +43,18 @@ export function ErrorBox({ error, title = 'Something went wrong' }: { error: unk
   );
 }
 
+/** One number on a card with what it counts ("12 · incorrect"): the figure rows of Home, results and review screens. */
+export function Stat({ value, label, tone, testId, valueTestId }: { value: ReactNode; label: ReactNode; tone?: string; testId?: string; valueTestId?: string }) {
+  return (
+    <div className="card stat" data-testid={testId}>
+      <span className={tone ? `value ${tone}` : 'value'} data-testid={valueTestId}>
+        {value}
+      </span>
+      <span className="label">{label}</span>
+    </div>
+  );
+}
+
 export function Loading({ label = 'Loading…' }: { label?: string }) {
   return (
     <p className="loading" aria-live="polite">

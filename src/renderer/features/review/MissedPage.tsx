@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { EmptyState, ErrorBox, Loading, PageHeader, formatDate } from '../../components/common';
+import { EmptyState, ErrorBox, Loading, PageHeader, Stat, formatDate } from '../../components/common';
 import { useApi } from '../../queries';
 import { call } from '../../api';
 import type { MissedFilters } from '../../../shared/review';
@@ -119,28 +119,8 @@ export function MissedPage() {
               ))}
             </select>
           </label>
-          <label>
-            System
-            <select value={filters.systems?.[0] ?? ''} onChange={(e) => set({ systems: one(e.target.value) })} data-testid="missed-system">
-              <option value="">all</option>
-              {opts?.systems.filter((s) => s.value).map((s) => (
-                <option key={s.value} value={s.value}>
-                  {s.value} ({s.count})
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Discipline
-            <select value={filters.disciplines?.[0] ?? ''} onChange={(e) => set({ disciplines: one(e.target.value) })}>
-              <option value="">all</option>
-              {opts?.disciplines.filter((s) => s.value).map((s) => (
-                <option key={s.value} value={s.value}>
-                  {s.value} ({s.count})
-                </option>
-              ))}
-            </select>
-          </label>
+          <FacetSelect label="System" value={filters.systems?.[0]} options={opts?.systems} onChange={(v) => set({ systems: one(v) })} testId="missed-system" />
+          <FacetSelect label="Discipline" value={filters.disciplines?.[0]} options={opts?.disciplines} onChange={(v) => set({ disciplines: one(v) })} />
           <label>
             Reason
             <select value={filters.reasons?.[0] ?? ''} onChange={(e) => set({ reasons: one(e.target.value, (v) => v as MissReason) })} data-testid="missed-reason">
@@ -169,24 +149,10 @@ export function MissedPage() {
       {!data && <Loading />}
       {data && (
         <div className="grid cols-4 missed-counts" data-testid="missed-counts">
-          <div className="card stat">
-            <span className="value" data-testid="missed-total">
-              {data.total}
-            </span>
-            <span className="label">questions to review</span>
-          </div>
-          <div className="card stat">
-            <span className="value">{data.counts.incorrect}</span>
-            <span className="label">incorrect</span>
-          </div>
-          <div className="card stat">
-            <span className="value">{data.counts.omitted}</span>
-            <span className="label">omitted</span>
-          </div>
-          <div className="card stat">
-            <span className="value">{data.counts.guessed}</span>
-            <span className="label">guessed{filters.includeMarked ? ` · ${data.counts.marked} marked` : ''}</span>
-          </div>
+          <Stat valueTestId="missed-total" value={data.total} label="questions to review" />
+          <Stat value={data.counts.incorrect} label="incorrect" />
+          <Stat value={data.counts.omitted} label="omitted" />
+          <Stat value={data.counts.guessed} label={`guessed${filters.includeMarked ? ` · ${data.counts.marked} marked` : ''}`} />
         </div>
       )}
       {data && data.total === 0 && (
@@ -266,5 +232,22 @@ export function MissedPage() {
         </div>
       )}
     </>
+  );
+}
+
+/** A filter by one system or discipline, each option with how many missed questions it holds. */
+function FacetSelect({ label, value, options, onChange, testId }: { label: string; value?: string; options?: { value: string | null; count: number }[]; onChange: (value: string) => void; testId?: string }) {
+  return (
+    <label>
+      {label}
+      <select value={value ?? ''} onChange={(e) => onChange(e.target.value)} data-testid={testId}>
+        <option value="">all</option>
+        {options?.filter((o) => o.value).map((o) => (
+          <option key={o.value} value={o.value!}>
+            {o.value} ({o.count})
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -3,7 +3,7 @@
  * filters (all, incorrect, marked, omitted, changed, a change kind, a reason) and sorts; a row opens the item review.
  */
 import { useSearchParams, useParams, Link, useNavigate } from 'react-router';
-import { EmptyState, ErrorBox, Loading, PageHeader, formatDuration, percent } from '../../components/common';
+import { EmptyState, ErrorBox, Loading, PageHeader, Stat, formatDuration, percent } from '../../components/common';
 import { useApi } from '../../queries';
 import { CHANGE_KINDS, CHANGE_LABELS, type BlockResults } from '../../../shared/review';
 import { MISS_REASONS, MISS_REASON_LABELS } from '../../../shared/reasons';
@@ -134,27 +134,19 @@ function Stats({ r }: { r: BlockResults }) {
   const pace = r.paceSeconds;
   return (
     <div className="grid cols-4 results-stats">
-      <div className="card stat" data-testid="review-score">
-        <span className="value">{percent(r.counts.correct, total)}</span>
-        <span className="label">
-          {r.counts.correct} of {total} correct
-        </span>
-      </div>
-      <div className="card stat">
-        <span className="value bad-text">{r.counts.incorrect}</span>
-        <span className="label">incorrect</span>
-      </div>
-      <div className="card stat">
-        <span className="value">{r.counts.omitted}</span>
-        <span className="label">omitted</span>
-      </div>
-      <div className="card stat" data-testid="review-time">
-        <span className="value">{formatDuration(r.block.elapsedMs)}</span>
-        <span className="label">
-          time used · {Math.round(r.averageSeconds)} s per item
-          {pace !== null && <> (pace {Math.round(pace)} s{r.averageSeconds > pace ? ', over' : ''})</>}
-        </span>
-      </div>
+      <Stat testId="review-score" value={percent(r.counts.correct, total)} label={`${r.counts.correct} of ${total} correct`} />
+      <Stat tone="bad-text" value={r.counts.incorrect} label="incorrect" />
+      <Stat value={r.counts.omitted} label="omitted" />
+      <Stat
+        testId="review-time"
+        value={formatDuration(r.block.elapsedMs)}
+        label={
+          <>
+            time used · {Math.round(r.averageSeconds)} s per item
+            {pace !== null && <> (pace {Math.round(pace)} s{r.averageSeconds > pace ? ', over' : ''})</>}
+          </>
+        }
+      />
     </div>
   );
 }
