@@ -12,6 +12,7 @@ import { test, expect, type VignetteServer } from './fixtures';
 import { api, SHOTS } from './helpers';
 import { AppPage } from './pages/AppPage';
 import { DashboardModel } from './pages/DashboardModel';
+import { sampleCount } from '../helpers/samplePacks';
 
 const clockDir = mkdtempSync(join(tmpdir(), 'vignette-clock-'));
 const clockFile = join(clockDir, 'now');
@@ -107,7 +108,7 @@ test('answer blocks over several days, log self-assessments, set the exam: the d
   await expect(page.getByTestId('readiness')).toContainText('passing standard');
   // Plan: 64 days, questions per day for the unused Step 2 CK questions.
   const { available: unused } = await api<{ available: number }>(request, server, 'blocks:count', { filters: { exams: ['step2ck'], statuses: ['unused'] } });
-  expect(unused).toBe(32 - 22);
+  expect(unused).toBe(sampleCount('step2ck') - 22);
   await expect(page.getByTestId('plan-days')).toHaveText('64');
   await expect(page.getByTestId('plan-per-day')).toHaveText(String(Math.ceil(unused / 64)));
   await expect(page.getByTestId('calendar').locator('li')).toHaveCount(28);

@@ -8,6 +8,7 @@ import { test, expect } from './fixtures';
 import { api, SHOTS } from './helpers';
 import { AppPage } from './pages/AppPage';
 import { RunnerModel } from './pages/RunnerPage';
+import { sampleCount } from '../helpers/samplePacks';
 
 test.beforeEach(async ({ request, server }) => {
   const info = await api<{ counts: { questions: number } }>(request, server, 'app:info');
@@ -161,7 +162,7 @@ test('the image viewer zooms and adjusts the contrast of one image', async ({ pa
   await page.setViewportSize({ width: 1440, height: 900 });
   const block = await api<{ id: number; items: { questionId: number }[] }>(request, server, 'blocks:create', {
     filters: { exams: ['step1'] },
-    size: 32,
+    size: sampleCount('step1'),
     mode: 'timed',
     secondsPerQuestion: 90,
     order: 'random',
@@ -178,9 +179,9 @@ test('the image viewer zooms and adjusts the contrast of one image', async ({ pa
   expect(position).toBeGreaterThanOrEqual(0);
   await page.goto(`${server.baseURL}#/blocks/${block.id}/run`);
   const runner = new RunnerModel(page);
-  await runner.expectItem(1, 32);
+  await runner.expectItem(1, sampleCount('step1'));
   await runner.nav(position + 1).click();
-  await runner.expectItem(position + 1, 32);
+  await runner.expectItem(position + 1, sampleCount('step1'));
   await page.locator('.media-thumb').first().click();
   const viewer = page.getByTestId('image-viewer');
   await expect(viewer).toBeVisible();
@@ -196,7 +197,7 @@ test('the image viewer zooms and adjusts the contrast of one image', async ({ pa
   await expect(viewer).toBeHidden();
   // The contrast stays on that image (its thumbnail), and the runner's own keys work again.
   await expect(page.locator('.media-thumb img').first()).toHaveCSS('filter', 'contrast(1.6)');
-  await expect(runner.itemCount).toHaveText(`Item ${position + 1} of 32`);
+  await expect(runner.itemCount).toHaveText(`Item ${position + 1} of ${sampleCount('step1')}`);
 });
 
 test('every runner control is reachable with Tab, and the help says which keys match the exam', async ({ page, server, request }) => {

@@ -10,6 +10,7 @@ import { api, MEDQA, SHOTS } from './helpers';
 import { ImportModel } from './pages/ImportModel';
 import { LibraryModel } from './pages/LibraryModel';
 import type { Facets, PackSummary, QuestionListItem, QuestionView } from '../../src/shared/types';
+import { SAMPLE_PACKS, SAMPLE_TOTAL } from '../helpers/samplePacks';
 
 
 const FIXTURES = join(REPO, 'tests/fixtures/e2e');
@@ -173,10 +174,10 @@ test('the sample packs render their images from data URLs, and an image opens en
   await api(request, server, 'packs:loadSamples');
   const packs = await api<PackSummary[]>(request, server, 'packs:list');
   const samples = packs.filter((p) => /Sampler/.test(p.title)).map((p) => p.id);
-  expect(samples).toHaveLength(3);
+  expect(samples).toHaveLength(SAMPLE_PACKS.length);
 
   const list = await api<{ total: number; items: QuestionListItem[] }>(request, server, 'questions:search', { filters: { packIds: samples }, pageSize: 200 });
-  expect(list.total).toBe(96);
+  expect(list.total).toBe(SAMPLE_TOTAL);
   let withImage: QuestionView | undefined;
   for (const item of list.items) {
     const q = await api<QuestionView>(request, server, 'questions:get', { id: item.id });

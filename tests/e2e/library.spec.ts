@@ -9,6 +9,7 @@ import { test, expect, type VignetteServer } from './fixtures';
 import { api, importUpload, MEDQA, SHOTS } from './helpers';
 import { LibraryModel } from './pages/LibraryModel';
 import type { Facets, PackSummary, QuestionListItem, QuestionFilters } from '../../src/shared/types';
+import { SAMPLE_PACKS, SAMPLE_TOTAL, samplePack } from '../helpers/samplePacks';
 
 const STEP2_SAMPLER = 'Vignette Step 2 CK Sampler';
 
@@ -24,13 +25,13 @@ test('search, filter by exam, preview a question and remove a pack', async ({ pa
   await api(request, server, 'packs:loadSamples');
   await importUpload(request, server, MEDQA);
   const packs = await api<PackSummary[]>(request, server, 'packs:list');
-  expect(packs.map((p) => p.questionCount).sort((a, b) => a - b)).toEqual([32, 32, 32, 1273]);
+  expect(packs.map((p) => p.questionCount).sort((a, b) => a - b)).toEqual([...SAMPLE_PACKS.map((p) => p.questionCount), 1273].sort((a, b) => a - b));
 
   const lib = new LibraryModel(page, server);
   await page.setViewportSize({ width: 1440, height: 1000 });
   await lib.open();
-  await expect(lib.packRows).toHaveCount(4);
-  expect(await lib.totalCount()).toBe(1273 + 96);
+  await expect(lib.packRows).toHaveCount(SAMPLE_PACKS.length + 1);
+  expect(await lib.totalCount()).toBe(1273 + SAMPLE_TOTAL);
 
   // Full-text search: every visible result highlights what matched.
   const expected = await searchTotal(request, server, 'myocardial');
@@ -79,13 +80,13 @@ test('search, filter by exam, preview a question and remove a pack', async ({ pa
   const row = lib.packRow(STEP2_SAMPLER);
   await row.getByRole('button', { name: `Remove ${STEP2_SAMPLER}` }).click();
   const confirm = page.getByRole('alertdialog', { name: `Remove ${STEP2_SAMPLER}?` });
-  await expect(confirm).toContainText('Its 32 questions leave the library');
+  await expect(confirm).toContainText(`Its ${samplePack(STEP2_SAMPLER).questionCount} questions leave the library`);
   // Cancel first: nothing happens.
   await confirm.getByRole('button', { name: 'Cancel' }).click();
   await expect(confirm).toBeHidden();
-  await expect(lib.packRows).toHaveCount(4);
+  await expect(lib.packRows).toHaveCount(SAMPLE_PACKS.length + 1);
   await lib.removePack(STEP2_SAMPLER);
-  await expect(lib.packRows).toHaveCount(3);
+  await expect(lib.packRows).toHaveCount(SAMPLE_PACKS.length);
   await expect(lib.packRow(STEP2_SAMPLER)).toHaveCount(0);
   const after = await api<PackSummary[]>(request, server, 'packs:list');
   expect(after.map((p) => p.title)).not.toContain(STEP2_SAMPLER);

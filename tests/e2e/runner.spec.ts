@@ -7,6 +7,7 @@ import { test, expect } from './fixtures';
 import { api, SHOTS } from './helpers';
 import { AppPage } from './pages/AppPage';
 import { RunnerModel } from './pages/RunnerPage';
+import { SAMPLE_TOTAL, sampleCount } from '../helpers/samplePacks';
 
 
 test('a timed block survives a crash with every answer, strike, highlight, mark and second intact', async ({ page, server }) => {
@@ -14,13 +15,13 @@ test('a timed block survives a crash with every answer, strike, highlight, mark 
   await page.setViewportSize({ width: 1440, height: 900 });
   await app.goto('/');
   await page.getByRole('button', { name: 'Load sample packs' }).click();
-  await expect(page.getByRole('status')).toContainText('Loaded 96 questions', { timeout: 20_000 }); // three packs; a busy machine is slow to import
+  await expect(page.getByRole('status')).toContainText(`Loaded ${SAMPLE_TOTAL} questions`, { timeout: 20_000 }); // every sample pack; a busy machine is slow to import
 
   // Builder: 10 questions, timed.
   await app.nav('Create block');
-  await expect(page.getByTestId('available')).toContainText('96');
+  await expect(page.getByTestId('available')).toContainText(String(SAMPLE_TOTAL));
   await page.getByTestId('chip-Exam-Step 1').click();
-  await expect(page.getByTestId('available')).toContainText('32');
+  await expect(page.getByTestId('available')).toContainText(String(sampleCount('step1')));
   await page.getByTestId('size').fill('10');
   await page.getByTestId('mode-timed').click();
   await page.screenshot({ path: `${SHOTS}/builder.png`, fullPage: true });

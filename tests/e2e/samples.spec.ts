@@ -7,6 +7,7 @@ import { test, expect } from './fixtures';
 import { api, SHOTS } from './helpers';
 import { LibraryModel } from './pages/LibraryModel';
 import type { PackSummary, QuestionListItem } from '../../src/shared/types';
+import { sampleCount } from '../helpers/samplePacks';
 
 test('the Step 3 sampler loads with the samples, filters by its chip and renders a trial table', async ({ page, server, request }) => {
   const errors: string[] = [];
@@ -14,15 +15,15 @@ test('the Step 3 sampler loads with the samples, filters by its chip and renders
   await api(request, server, 'packs:loadSamples');
   const packs = await api<PackSummary[]>(request, server, 'packs:list');
   const step3 = packs.find((p) => p.title === 'Vignette Step 3 Sampler');
-  expect(step3?.questionCount).toBe(32);
+  expect(step3?.questionCount).toBe(sampleCount('step3'));
 
   const lib = new LibraryModel(page, server);
   await page.setViewportSize({ width: 1440, height: 1000 });
   await lib.open();
   const chip = lib.chip('Exam', 'Step 3');
-  await expect(chip.locator('.count')).toHaveText('32');
+  await expect(chip.locator('.count')).toHaveText(String(sampleCount('step3')));
   await chip.click();
-  await lib.searchFor('', 32);
+  await lib.searchFor('', sampleCount('step3'));
 
   // The relative-risk item: a Markdown table in the stem, five explained choices, one key.
   const found = await api<{ items: QuestionListItem[] }>(request, server, 'questions:search', {

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApi } from '../../src/main/core/api';
 import { openDatabase } from '../../src/main/core/db/open';
 import { openTestApi, SAMPLES_DIR, testClock, type TestApi } from '../helpers/db';
+import { SAMPLE_TOTAL } from '../helpers/samplePacks';
 
 let t: TestApi;
 beforeEach(async () => {
@@ -57,7 +58,7 @@ describe('block builder', () => {
     expect(await count(['incorrect'])).toBe(1);
     expect(await count(['omitted'])).toBe(1);
     expect(await count(['marked'])).toBe(1);
-    expect(await count(['unused'])).toBe(96 - 3); // 96 sample questions (Step 1, Step 2 CK and Step 3 samplers)
+    expect(await count(['unused'])).toBe(SAMPLE_TOTAL - 3); // every sample question (Step 1, Step 2 CK and Step 3 samplers) but the 3 used
     expect(await count(['correct', 'incorrect'])).toBe(2);
   });
 
