@@ -35,7 +35,7 @@ test('the Step 3 sampler loads with the samples, filters by its chip and renders
   await lib.open(found.items[0]!.id);
   await expect(lib.preview).toBeVisible();
   const table = lib.previewStem.locator('table');
-  await expect(table.locator('th')).toContainText(['Outcome', 'Drug (n = 2,100)', 'Placebo (n = 2,100)', 'Relative risk (95% CI)', 'p']);
+  await expect(table.locator('th')).toContainText(['Outcome', 'Drug (n = 600)', 'Placebo (n = 600)', 'Relative risk (95% CI)', 'p']);
   await expect(table.locator('tbody tr')).toHaveCount(3);
   await expect(lib.preview.locator('[data-testid^=choice-]')).toHaveCount(5);
   await expect(lib.preview.locator('.choice.correct')).toHaveCount(1);
