@@ -6,15 +6,19 @@
  * Step 3. Ranges and units follow that table as revised for 2026, item by item as listed in the clinician review
  * (../shared/CONTENT-REVIEW.md, issue 10), which checked them against two public transcriptions; re-check against the
  * official PDF whenever the USMLE revises it (this build had no network access to do so). Where the
- * USMLE table gives no SI value, the SI column is the arithmetic conversion (BUN × 0.357, creatinine clearance
- * mL/min × 0.0167 = mL/s, 17-ketosteroids mg × 3.47 = µmol); magnesium's SI is converted from its mg/dL range
- * (× 0.411), because 0.75–1.0 mmol/L, printed in older transcriptions, belongs to the old 1.5–2.0 mEq/L range.
+ * USMLE table gives no SI value, the SI column is the arithmetic conversion (creatinine clearance mL/min × 0.0167 =
+ * mL/s, 17-ketosteroids mg × 3.47 = µmol).
+ *
+ * Where the USMLE table prints a value that differs from today's clinical cut-off (HbA1c ≤ 6 %, LDL < 160, HDL 40–60,
+ * total cholesterol high > 240, triglycerides borderline 151–199, adult BMI 19–25, sweat chloride 0–35 mmol/L, D-dimer
+ * ≤ 250 ng/mL) or an SI value that is not the conversion of its own conventional value (magnesium 0.75–1.0 mmol/L,
+ * urea nitrogen 1.2–3.0 mmol/L), the row shows the USMLE value as printed — it is what the exam shows — and
+ * `clinicalNote` holds the clinical standard (ADA, NCEP/ACC-AHA, WHO, CFF 2017, assay units), shown labelled beneath.
  *
  * Rows marked `source: 'clinical'` are NOT in the USMLE table: they hold current clinical standards that questions
- * use (lipid targets NCEP/ACC-AHA, HbA1c ADA 2026, BMI WHO, sweat chloride CFF 2017, lactate, BNP, D-dimer, …).
- * The panel labels them, so a student knows which numbers the real exam will show.
- * Tests: tests/unit/labValues.test.ts checks a sample of analytes against an independent list of USMLE values and
- * that no sample question states a reference range that contradicts this table.
+ * use (lactate, BNP, troponin, …). The panel labels them, so a student knows which numbers the real exam will show.
+ * Tests: tests/unit/lab-table-usmle.test.ts checks analytes against an independent list of USMLE values (and the
+ * clinical notes above), and that no sample question states a reference range that contradicts this table.
  */
 
 export interface LabValue {
@@ -30,6 +34,8 @@ export interface LabValue {
   si: string;
   /** 'clinical': a current clinical standard that the USMLE table does not list (shown labelled in the panel). */
   source?: 'clinical';
+  /** On a USMLE row: the clinical standard where it differs from the printed USMLE value (shown labelled beneath). */
+  clinicalNote?: string;
   /** Extra search words: abbreviations and synonyms, e.g. ['Na', 'natremia']. */
   aliases?: string[];
 }
@@ -72,7 +78,9 @@ export const LAB_VALUES: readonly LabValue[] = [
     section: 'Serum',
     name: 'Urea nitrogen (BUN)',
     conventional: '7–18 mg/dL',
-    si: '2.5–6.4 mmol/L',
+    si: '1.2–3.0 mmol/L',
+    clinicalNote:
+      'SI as printed by the USMLE (7–18 mg/dL ÷ 6, as if urea). Laboratories report urea nitrogen × 0.357 = 2.5–6.4 mmol/L of urea, and many use 7–20 mg/dL.',
     aliases: ['BUN', 'blood urea nitrogen', 'urea', 'azotemia', 'uremia', 'renal function', 'kidney', 'BMP'],
   },
   {
@@ -117,7 +125,9 @@ export const LAB_VALUES: readonly LabValue[] = [
     section: 'Serum',
     name: 'Magnesium (Mg2+)',
     conventional: '1.5–2.0 mg/dL',
-    si: '0.62–0.82 mmol/L',
+    si: '0.75–1.0 mmol/L',
+    clinicalNote:
+      'SI as printed by the USMLE (it matches 1.5–2.0 mEq/L). The conversion of 1.5–2.0 mg/dL (× 0.411) is 0.62–0.82 mmol/L; many laboratories use 1.7–2.2 mg/dL (0.70–0.91 mmol/L).',
     aliases: ['Mg', 'magnesemia', 'hypomagnesemia', 'hypermagnesemia'],
   },
   {
@@ -251,46 +261,52 @@ export const LAB_VALUES: readonly LabValue[] = [
   {
     section: 'Serum',
     name: 'Cholesterol, total',
-    qualifier: 'Desirable',
+    qualifier: 'Normal',
     conventional: '<200 mg/dL',
     si: '<5.2 mmol/L',
-    source: 'clinical',
+    aliases: ['TC', 'cholesterol', 'lipid panel', 'lipids', 'hypercholesterolemia', 'hyperlipidemia'],
+  },
+  {
+    section: 'Serum',
+    name: 'Cholesterol, total',
+    qualifier: 'High',
+    conventional: '>240 mg/dL',
+    si: '>6.2 mmol/L',
+    clinicalNote: 'NCEP ATP III: desirable <200, borderline-high 200–239, high ≥240 mg/dL.',
     aliases: ['TC', 'cholesterol', 'lipid panel', 'lipids', 'hypercholesterolemia', 'hyperlipidemia'],
   },
   {
     section: 'Serum',
     name: 'LDL cholesterol',
-    qualifier: 'Optimal',
-    conventional: '<100 mg/dL',
-    si: '<2.6 mmol/L',
-    source: 'clinical',
+    conventional: '<160 mg/dL',
+    si: '<4.2 mmol/L',
+    clinicalNote:
+      'NCEP: optimal <100 mg/dL. ACC/AHA 2018 treats by risk, not by a normal range: LDL ≥190 mg/dL calls for a high-intensity statin; on a statin, nonstatin therapy is considered at ≥70 mg/dL (≥55 at very high risk, 2022 ACC pathway).',
     aliases: ['LDL', 'LDL-C', 'low-density lipoprotein', 'lipid panel', 'lipids', 'hyperlipidemia'],
   },
   {
     section: 'Serum',
     name: 'HDL cholesterol',
-    qualifier: 'Male, desirable',
-    conventional: '≥40 mg/dL',
-    si: '≥1.0 mmol/L',
-    source: 'clinical',
-    aliases: ['HDL', 'HDL-C', 'high-density lipoprotein', 'lipid panel', 'lipids'],
-  },
-  {
-    section: 'Serum',
-    name: 'HDL cholesterol',
-    qualifier: 'Female, desirable',
-    conventional: '≥50 mg/dL',
-    si: '≥1.3 mmol/L',
-    source: 'clinical',
+    conventional: '40–60 mg/dL',
+    si: '1.0–1.6 mmol/L',
+    clinicalNote: 'Clinical: low HDL (a metabolic syndrome criterion) is <40 mg/dL in men and <50 mg/dL in women; there is no upper limit of normal.',
     aliases: ['HDL', 'HDL-C', 'high-density lipoprotein', 'lipid panel', 'lipids'],
   },
   {
     section: 'Serum',
     name: 'Triglycerides',
-    qualifier: 'Fasting',
+    qualifier: 'Normal',
     conventional: '<150 mg/dL',
-    si: '<1.7 mmol/L',
-    source: 'clinical',
+    si: '<1.70 mmol/L',
+    aliases: ['TG', 'trigs', 'triacylglycerol', 'lipid panel', 'lipids', 'hypertriglyceridemia', 'hyperlipidemia'],
+  },
+  {
+    section: 'Serum',
+    name: 'Triglycerides',
+    qualifier: 'Borderline',
+    conventional: '151–199 mg/dL',
+    si: '1.71–2.25 mmol/L',
+    clinicalNote: 'NCEP ATP III: borderline-high 150–199, high 200–499, very high ≥500 mg/dL (risk of pancreatitis).',
     aliases: ['TG', 'trigs', 'triacylglycerol', 'lipid panel', 'lipids', 'hypertriglyceridemia', 'hyperlipidemia'],
   },
 
@@ -571,10 +587,9 @@ export const LAB_VALUES: readonly LabValue[] = [
   {
     section: 'Serum',
     name: 'Hemoglobin A1c (HbA1c)',
-    qualifier: 'Normal',
-    conventional: '<5.7% (prediabetes 5.7–6.4%; diabetes ≥6.5%)',
-    si: '<39 mmol/mol (prediabetes 39–47; diabetes ≥48 mmol/mol)',
-    source: 'clinical',
+    conventional: '≤6%',
+    si: '≤42 mmol/mol',
+    clinicalNote: 'ADA 2026: normal <5.7% (<39 mmol/mol), prediabetes 5.7–6.4%, diabetes ≥6.5% (≥48 mmol/mol).',
     aliases: ['A1c', 'HbA1c', 'glycated hemoglobin', 'glycosylated hemoglobin', 'diabetes'],
   },
   {
@@ -859,9 +874,10 @@ export const LAB_VALUES: readonly LabValue[] = [
   {
     section: 'Hematologic',
     name: 'D-dimer',
-    conventional: '<500 ng/mL FEU',
-    si: '<0.5 mg/L FEU',
-    source: 'clinical',
+    conventional: '≤250 ng/mL',
+    si: '≤1.4 nmol/L',
+    clinicalNote:
+      'Most hospital assays report fibrinogen-equivalent units: cut-off <500 ng/mL FEU (≈250 ng/mL in D-dimer units); after age 50 an age-adjusted cut-off of age × 10 ng/mL FEU is used.',
     aliases: ['D dimer', 'fibrin degradation products', 'FDP', 'DIC', 'pulmonary embolism', 'DVT', 'thrombosis'],
   },
   {
@@ -1152,64 +1168,18 @@ export const LAB_VALUES: readonly LabValue[] = [
   {
     section: 'Sweat and other',
     name: 'Sweat chloride',
-    qualifier: 'Normal',
-    conventional: '<30 mEq/L',
-    si: '<30 mmol/L',
-    source: 'clinical',
+    conventional: '0–35 mmol/L',
+    si: '0–35 mmol/L',
+    clinicalNote: 'CFF 2017: ≤29 mmol/L cystic fibrosis unlikely, 30–59 intermediate, ≥60 mmol/L consistent with cystic fibrosis.',
     aliases: ['sweat test', 'cystic fibrosis', 'CF', 'CFTR', 'pilocarpine iontophoresis'],
   },
   {
     section: 'Sweat and other',
-    name: 'Sweat chloride',
-    qualifier: 'Intermediate',
-    conventional: '30–59 mEq/L',
-    si: '30–59 mmol/L',
-    source: 'clinical',
-    aliases: ['sweat test', 'cystic fibrosis', 'CF', 'CFTR', 'borderline'],
-  },
-  {
-    section: 'Sweat and other',
-    name: 'Sweat chloride',
-    qualifier: 'Consistent with cystic fibrosis',
-    conventional: '≥60 mEq/L',
-    si: '≥60 mmol/L',
-    source: 'clinical',
-    aliases: ['sweat test', 'CF', 'CFTR', 'abnormal'],
-  },
-  {
-    section: 'Sweat and other',
     name: 'Body mass index (BMI)',
-    qualifier: 'Underweight',
-    conventional: '<18.5 kg/m²',
-    si: '<18.5 kg/m²',
-    source: 'clinical',
-    aliases: ['BMI', 'Quetelet index', 'weight', 'malnutrition'],
-  },
-  {
-    section: 'Sweat and other',
-    name: 'Body mass index (BMI)',
-    qualifier: 'Normal weight',
-    conventional: '18.5–24.9 kg/m²',
-    si: '18.5–24.9 kg/m²',
-    source: 'clinical',
-    aliases: ['BMI', 'Quetelet index', 'weight', 'healthy weight'],
-  },
-  {
-    section: 'Sweat and other',
-    name: 'Body mass index (BMI)',
-    qualifier: 'Overweight',
-    conventional: '25.0–29.9 kg/m²',
-    si: '25.0–29.9 kg/m²',
-    source: 'clinical',
-    aliases: ['BMI', 'Quetelet index', 'weight'],
-  },
-  {
-    section: 'Sweat and other',
-    name: 'Body mass index (BMI)',
-    qualifier: 'Obesity',
-    conventional: '≥30.0 kg/m² (class III, severe: ≥40.0)',
-    si: '≥30.0 kg/m² (class III, severe: ≥40.0)',
-    source: 'clinical',
-    aliases: ['BMI', 'Quetelet index', 'weight', 'obese', 'morbid obesity', 'bariatric'],
+    qualifier: 'Adult',
+    conventional: '19–25 kg/m²',
+    si: '19–25 kg/m²',
+    clinicalNote: 'WHO/CDC: underweight <18.5, normal 18.5–24.9, overweight 25.0–29.9, obesity ≥30.0 (class III, severe: ≥40.0) kg/m².',
+    aliases: ['BMI', 'Quetelet index', 'weight', 'malnutrition', 'healthy weight', 'obese', 'morbid obesity', 'bariatric'],
   },
 ];

@@ -51,9 +51,14 @@ test('a timed block survives a crash with every answer, strike, highlight, mark 
   await page.getByLabel('Search lab values').fill('sodium');
   await expect(page.getByTestId('lab-panel')).toContainText('136–146 mEq/L'); // the USMLE table's range
   // A value the USMLE table lacks is shown as a clinical standard, labelled so.
+  await page.getByLabel('Search lab values').fill('lactate');
+  await expect(page.getByRole('row', { name: /Lactate \(lactic acid\)/ })).toContainText('Clinical standard');
+  await expect(page.getByTestId('lab-panel')).toContainText('Rows marked “Clinical standard” are not in the USMLE table; a “Clinical note” gives today’s clinical cut-off where it differs.');
+  // HbA1c shows the USMLE value as printed, and the ADA cut-offs in a separate, labelled clinical note.
   await page.getByLabel('Search lab values').fill('hba1c');
-  await expect(page.getByRole('row', { name: /Hemoglobin A1c/ })).toContainText('Clinical standard');
-  await expect(page.getByTestId('lab-panel')).toContainText('Rows marked “Clinical standard” are not in the USMLE table.');
+  await expect(page.getByRole('row', { name: /Hemoglobin A1c/ }).first()).toContainText('≤6%');
+  await expect(page.getByTestId('lab-clinical-note')).toHaveText(/^Clinical note: ADA 2026: normal <5\.7%/);
+  await page.screenshot({ path: `${SHOTS}/runner-labs-clinical-note.png` });
   await page.screenshot({ path: `${SHOTS}/runner-labs-clinical.png` });
   await page.getByLabel('Search lab values').fill('');
   await page.screenshot({ path: `${SHOTS}/runner-labs.png` });

@@ -71,11 +71,44 @@ describe('the lab panel is the USMLE table', () => {
     expect(rows[0]!.source, 'a USMLE row must not be labelled clinical').toBeUndefined();
   });
 
-  it('labels the rows that are clinical standards rather than USMLE values, and keeps them current', () => {
+  it('labels the rows that are clinical standards rather than USMLE values', () => {
     const clinical = LAB_VALUES.filter((r) => r.source === 'clinical').map((r) => r.name);
-    for (const name of ['Hemoglobin A1c (HbA1c)', 'Body mass index (BMI)', 'Sweat chloride', 'LDL cholesterol']) expect(clinical).toContain(name);
-    expect(LAB_VALUES.find((r) => r.name === 'Sweat chloride' && r.qualifier === 'Consistent with cystic fibrosis')!.conventional).toBe('≥60 mEq/L');
-    expect(LAB_VALUES.find((r) => r.name.startsWith('Hemoglobin A1c'))!.conventional).toMatch(/^<5\.7%.*≥6\.5%/);
+    for (const name of ['Lactate (lactic acid)', 'B-type natriuretic peptide (BNP)']) expect(clinical).toContain(name);
+  });
+});
+
+/**
+ * Rows the USMLE table prints differently from common clinical cut-offs (issue 14): the panel shows the USMLE value,
+ * both columns as printed, and a separate, labelled clinical note with the current clinical standard.
+ * [section, name, qualifier or '', conventional, SI, a phrase the clinical note must contain].
+ */
+const USMLE_NOT_CLINICAL: [LabValue['section'], string, string, string, string, RegExp][] = [
+  ['Serum', 'Hemoglobin A1c (HbA1c)', '', '≤6%', '≤42 mmol/mol', /ADA.*<5\.7%.*≥6\.5%/],
+  ['Serum', 'LDL cholesterol', '', '<160 mg/dL', '<4.2 mmol/L', /<100 mg\/dL/],
+  ['Serum', 'HDL cholesterol', '', '40–60 mg/dL', '1.0–1.6 mmol/L', /<40 mg\/dL.*men.*<50 mg\/dL.*women/],
+  ['Serum', 'Cholesterol, total', 'High', '>240 mg/dL', '>6.2 mmol/L', /200–239/],
+  ['Serum', 'Triglycerides', 'Borderline', '151–199 mg/dL', '1.71–2.25 mmol/L', /150–199/],
+  ['Sweat and other', 'Body mass index (BMI)', 'Adult', '19–25 kg/m²', '19–25 kg/m²', /18\.5–24\.9/],
+  ['Sweat and other', 'Sweat chloride', '', '0–35 mmol/L', '0–35 mmol/L', /≥60 mmol\/L/],
+  ['Hematologic', 'D-dimer', '', '≤250 ng/mL', '≤1.4 nmol/L', /500 ng\/mL FEU/],
+  ['Serum', 'Magnesium (Mg2+)', '', '1.5–2.0 mg/dL', '0.75–1.0 mmol/L', /0\.62–0\.82 mmol\/L/],
+  ['Serum', 'Urea nitrogen (BUN)', '', '7–18 mg/dL', '1.2–3.0 mmol/L', /2\.5–6\.4 mmol\/L/],
+];
+
+describe('USMLE values where clinical cut-offs differ, each with a labelled clinical note', () => {
+  it.each(USMLE_NOT_CLINICAL)('%s · %s %s = %s (%s)', (section, name, qualifier, conventional, si, note) => {
+    const rows = rowOf(section, name, qualifier);
+    expect(rows, `${section} · ${name} · ${qualifier}`).toHaveLength(1);
+    const row = rows[0]!;
+    expect([row.conventional, row.si]).toEqual([conventional, si]);
+    expect(row.source, 'a USMLE row must not be labelled clinical').toBeUndefined();
+    expect(row.clinicalNote).toMatch(note);
+  });
+
+  it('no clinical-standard row stands beside a USMLE row of the same test (the clinical value lives in the note)', () => {
+    const usmleNames = new Set(USMLE_NOT_CLINICAL.map(([, name]) => name));
+    const shadows = LAB_VALUES.filter((r) => r.source === 'clinical' && usmleNames.has(r.name)).map((r) => `${r.name} · ${r.qualifier ?? ''}`);
+    expect(shadows).toEqual([]);
   });
 });
 

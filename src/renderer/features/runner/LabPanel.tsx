@@ -1,5 +1,5 @@
 /** The lab-values reference, searchable, by section, with conventional and SI units side by side. */
-import { useMemo, useState } from 'react';
+import { Fragment, useMemo, useState } from 'react';
 import { LAB_SECTIONS, searchLabValues, type LabSection } from '../../../shared/labValues';
 
 export function LabPanel({ onClose }: { onClose: () => void }) {
@@ -38,16 +38,26 @@ export function LabPanel({ onClose }: { onClose: () => void }) {
           </thead>
           <tbody>
             {rows.map((r, i) => (
-              <tr key={`${r.name}-${r.qualifier ?? ''}-${i}`}>
-                <td>
-                  {r.name}
-                  {r.qualifier && <span className="muted"> · {r.qualifier}</span>}
-                  {r.source === 'clinical' && <div className="muted small">Clinical standard</div>}
-                  {query && <div className="muted small">{r.section}</div>}
-                </td>
-                <td>{r.conventional}</td>
-                <td>{r.si}</td>
-              </tr>
+              <Fragment key={`${r.name}-${r.qualifier ?? ''}-${i}`}>
+                <tr>
+                  <td>
+                    {r.name}
+                    {r.qualifier && <span className="muted"> · {r.qualifier}</span>}
+                    {r.source === 'clinical' && <div className="muted small">Clinical standard</div>}
+                    {query && <div className="muted small">{r.section}</div>}
+                  </td>
+                  <td>{r.conventional}</td>
+                  <td>{r.si}</td>
+                </tr>
+                {r.clinicalNote && (
+                  <tr className="lab-clinical-note">
+                    {/* The USMLE value stays above; the clinical standard is a separate line, labelled, never mixed in. */}
+                    <td colSpan={3} className="muted small" data-testid="lab-clinical-note">
+                      <strong>Clinical note:</strong> {r.clinicalNote}
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
             ))}
             {rows.length === 0 && (
               <tr>
@@ -59,7 +69,7 @@ export function LabPanel({ onClose }: { onClose: () => void }) {
           </tbody>
         </table>
       </div>
-      <p className="muted small">USMLE laboratory values. Rows marked “Clinical standard” are not in the USMLE table.</p>
+      <p className="muted small">USMLE laboratory values, as printed. Rows marked “Clinical standard” are not in the USMLE table; a “Clinical note” gives today’s clinical cut-off where it differs.</p>
     </aside>
   );
 }
