@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DISCIPLINES, SYSTEMS } from '../../src/shared/pack';
 import { REPO } from '../helpers/db';
 
 interface Choice {
@@ -109,6 +110,18 @@ describe('content lint', () => {
     const step3 = packs.find((p) => p.name === 'vignette-step3-sampler');
     expect(step3?.items.length).toBeGreaterThanOrEqual(24);
     expect(step3!.items.every((q) => q.exam === 'step3')).toBe(true);
+  });
+
+  it('the Step 3 sampler has ≥ 8 inpatient (ward or ICU) decisions, tagged "inpatient", each with an outline system and discipline', () => {
+    const step3 = packs.find((p) => p.name === 'vignette-step3-sampler')!.items as (Item & { tags?: string[]; system?: string; discipline?: string })[];
+    const ward = step3.filter((q) => q.tags?.includes('inpatient'));
+    expect(ward.length).toBeGreaterThanOrEqual(8);
+    for (const q of ward) {
+      expect(SYSTEMS, q.id).toContain(q.system);
+      expect(DISCIPLINES, q.id).toContain(q.discipline);
+      // A ward decision happens in the hospital: the stem puts the patient there.
+      expect(q.stem, q.id).toMatch(/\b(hospitali[sz]ed|admitted|intensive care unit|ward|discharged)\b/i);
+    }
   });
 
   it('every Step 3 item is a patient vignette: age and sex, and a measured pulse', () => {
