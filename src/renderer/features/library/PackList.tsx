@@ -38,8 +38,8 @@ export function PackList() {
             </>
           }
         >
-          Import a Vignette pack, a MedQA file, a CSV export or a JSON array to build your bank, or start with the two small sample packs of original Step 1 and
-          Step 2 CK questions.
+          Import a Vignette pack, a MedQA file, a CSV export or a JSON array to build your bank, or start with the three small sample packs of original Step 1,
+          Step 2 CK and Step 3 questions.
         </EmptyState>
       </>
     );
