@@ -30,7 +30,7 @@ test('an Anki deck imports through the Import screen, and picking it again chang
   const row = counts.locator('tbody tr');
   await expect(row).toHaveCount(1);
   await expect(row.locator('td')).toHaveText(['Step 1 deck.apkgAnki 2.1.50+ package', '4', '4', '5', '0', '6', '1']);
-  await expect(counts.getByTestId('anki-skipped')).toContainText('1 — image occlusion notes are not supported yet');
+  await expect(counts.getByTestId('anki-skipped')).toContainText('1 — image occlusion cards are not supported yet');
   await page.screenshot({ path: join(SHOTS, 'import-anki-preview.png'), fullPage: true });
 
   await imp.importNow();
