@@ -93,7 +93,7 @@ describe('flashcards', () => {
     expect(name).toMatch(/^[0-9a-f]{16}\.png$/);
     const { cardIds } = await t.api.call('cards:create', { kind: 'basic', frontMd: `What is this? ![dot](${name})`, backMd: 'A dot' });
     const view = await t.api.call('cards:get', { cardId: cardIds[0]! });
-    expect(view.frontImages).toEqual([{ name, alt: 'dot', mime: 'image/png', base64: png.toString('base64') }]);
+    expect(view.frontHtml).toBe(`<p>What is this? <img src="data:image/png;base64,${png.toString('base64')}" alt="dot"></p>\n`);
     const bad = await t.api.invoke('cards:addImage', { fileName: 'evil.png', base64: Buffer.from('<script>').toString('base64') });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error.message).toBe('evil.png is not a PNG, JPEG, GIF or WebP image.');
