@@ -33,7 +33,7 @@ test('Browse previews an imported Anki card as Anki shows it: no stray markup, t
   await app.goto('/cards/browse');
 
   const rows = page.getByTestId('card-row');
-  await expect(rows).toHaveCount(2);
+  await expect(rows).toHaveCount(2, { timeout: 30_000 }); // the first screen of a fresh server can be slow under load
   await rows.filter({ hasText: 'Korrelation' }).getByTestId('card-open').click();
   const preview = page.getByTestId('card-preview');
   const front = preview.getByTestId('preview-front');
