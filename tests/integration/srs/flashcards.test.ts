@@ -62,6 +62,12 @@ describe('flashcards', () => {
     expect(t.db.prepare('SELECT count(*) FROM flashcards').pluck().get()).toBe(1);
   });
 
+  it('lists a card with inline tags (as Anki text has) by its plain text', async () => {
+    await t.api.call('cards:create', { kind: 'basic', frontMd: '<b>Korrelation</b> nach Pearson<b>:</b><br>H<sub>2</sub>O &lt;tag> 1\\. Schritt', backMd: 'x' });
+    const list = await t.api.call('cards:list', {});
+    expect(list.items[0]!.front).toBe('Korrelation nach Pearson: H2O <tag> 1. Schritt');
+  });
+
   it('suspend, bury until tomorrow, delete — each undoable; the daily new-card limit holds', async () => {
     await t.api.call('cards:setConfig', { patch: { newPerDay: 2 } });
     const ids: number[] = [];
