@@ -38,7 +38,8 @@ test('Browse previews an imported Anki card as Anki shows it: no stray markup, t
   const preview = page.getByTestId('card-preview');
   const front = preview.getByTestId('preview-front');
   const back = preview.getByTestId('preview-back');
-  await expect(front).toHaveText(/Korrelation nach Pearson:\s*Wertebereich\?/);
+  // The first rendered card loads the core's sanitiser (jsdom) once; under a loaded machine that takes seconds.
+  await expect(front).toHaveText(/Korrelation nach Pearson:\s*Wertebereich\?/, { timeout: 30_000 });
   await expect(front.locator('b').first()).toHaveText('Korrelation');
   await expect(back).toContainText('1. von −1');
   await expect(back).toContainText('2. bis +1');
