@@ -9,8 +9,8 @@ export function ankiImportLines(report: ImportReport): string[] {
     const f = a.flashcards;
     const c = a.cards;
     lines.push(
-      `${a.file} (Anki ${a.layout}): ${a.notes} notes → flashcards ${f.added} added, ${f.updated} updated, ${f.unchanged} unchanged; ` +
-        `cards ${c.added} added, ${c.updated} updated, ${c.unchanged} unchanged; ${a.reviews.added} reviews imported; ${a.media.added} images added`,
+      `${a.file} (Anki ${a.layout}): ${a.deckCards} cards in the deck → ${c.added} added, ${c.updated} updated, ${c.unchanged} unchanged; ` +
+        `${a.notes} notes → flashcards ${f.added} added, ${f.updated} updated, ${f.unchanged} unchanged; ${a.reviews.added} reviews imported; ${a.media.added} images added`,
     );
     for (const s of a.skipped) lines.push(`  skipped ${s.count}: ${s.reason}`);
   }

@@ -18,6 +18,9 @@ export const HTML_URI = /^https?:/i;
 /** DOMPurify checks unknown attributes against the URI pattern; table spans are plain numbers. */
 export const HTML_URI_SAFE_ATTRS: readonly string[] = ['colspan', 'rowspan'];
 
+/** Flashcard sides carry their stored images inline as data URLs; the page keeps an <img> only with such a source. */
+export const CARD_IMAGE_SRC = /^data:image\/(png|jpeg|gif|webp|svg\+xml);base64,[A-Za-z0-9+/=]+$/;
+
 /** Nothing remote, no inline script, no frames, no plugins; inline styles only for the renderer's own components. */
 export const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'none'";

@@ -73,22 +73,15 @@ export interface CardSummary {
 export interface CardView extends CardSummary {
   frontMd: string;
   backMd: string;
-  /** Sanitised HTML of the prompt and of the answer side (cloze: the deletion hidden / revealed). */
+  /**
+   * Sanitised HTML of the prompt and of the answer side (cloze: the deletion hidden / revealed), with the card's
+   * images inline where the Markdown puts them, as <img src="data:image/…"> (the only images the page keeps).
+   */
   frontHtml: string;
   backHtml: string;
   clozeOrd: number | null;
   flashcardId: number | null;
   lastReview: number | null;
-  /** Images the Markdown of each side names (![alt](name)), as data for <img>. */
-  frontImages: CardImage[];
-  backImages: CardImage[];
-}
-
-export interface CardImage {
-  name: string;
-  alt: string;
-  mime: string;
-  base64: string;
 }
 
 export interface ReviewCard {

@@ -29,19 +29,23 @@ test('an Anki deck imports through the Import screen, and picking it again chang
   const counts = imp.preview.getByTestId('anki-counts');
   const row = counts.locator('tbody tr');
   await expect(row).toHaveCount(1);
-  await expect(row.locator('td')).toHaveText(['Step 1 deck.apkgAnki 2.1.50+ package', '4', '4', '5', '0', '6', '1']);
-  await expect(counts.getByTestId('anki-skipped')).toContainText('1 — image occlusion notes are not supported yet');
+  // Each column says something different (issue 14: "Notes" and "Flashcards added" were the same number twice): the
+  // deck's own card count, then where each of its cards goes — new, updated, already here, or left out with a reason.
+  await expect(counts.locator('thead th')).toHaveText(['Anki deck', 'Notes', 'Cards in the deck', 'New', 'Updated', 'Already here', 'Left out', 'Reviews to import', 'Images']);
+  await expect(row.locator('td')).toHaveText(['Step 1 deck.apkgAnki 2.1.50+ package', '4', '6', '5', '0', '0', '1', '6', '1']);
+  await expect(counts.getByTestId('anki-skipped')).toContainText('1 — image occlusion cards are not supported yet');
   await page.screenshot({ path: join(SHOTS, 'import-anki-preview.png'), fullPage: true });
 
   await imp.importNow();
   await expect(imp.report.getByTestId('anki-counts').locator('tbody td').nth(3)).toHaveText('5');
+  await expect(imp.report.getByTestId('anki-counts').locator('thead th').nth(7)).toHaveText('Reviews imported');
   const cards = await api<{ total: number; items: CardSummary[] }>(request, server, 'cards:list', {});
   expect(cards.total).toBe(5);
   expect(cards.items.map((c) => c.kind).sort()).toEqual(['basic', 'basic', 'basic', 'cloze', 'cloze']);
 
   await imp.again();
   await imp.pick(DECK);
-  await expect(imp.preview.getByTestId('anki-counts').locator('tbody td')).toHaveText(['Step 1 deck.apkgAnki 2.1.50+ package', '4', '0', '0', '5', '0', '0']);
+  await expect(imp.preview.getByTestId('anki-counts').locator('tbody td')).toHaveText(['Step 1 deck.apkgAnki 2.1.50+ package', '4', '6', '0', '0', '5', '1', '0', '0']);
   await expect(imp.preview.locator('.notice', { hasText: 'already in your library' })).toHaveText(/importing again changes nothing/);
 });
 

@@ -23,6 +23,8 @@ export interface NoteTypeSpec {
 }
 export interface NoteSpec {
   id: number;
+  /** Anki's globally unique note id; `guid<id>` when absent. */
+  guid?: string;
   mid: number;
   fields: string[];
   tags?: string[];
@@ -39,6 +41,8 @@ export interface CardSpec {
   factor?: number;
   reps?: number;
   lapses?: number;
+  /** The card's home deck while it sits in a filtered deck (did is then the filtered deck). */
+  odid?: number;
 }
 export interface RevSpec {
   id: number;
@@ -51,7 +55,7 @@ export interface RevSpec {
 }
 export interface DeckSpec {
   noteTypes: NoteTypeSpec[];
-  decks: { id: number; name: string }[];
+  decks: { id: number; name: string; dyn?: boolean }[];
   notes: NoteSpec[];
   cards: CardSpec[];
   revlog: RevSpec[];
@@ -166,7 +170,7 @@ function fillCollection(db: Database.Database, spec: DeckSpec, schema: 11 | 18):
         tmpls: nt.templates.map((t, ord) => ({ name: t.name, ord, qfmt: t.front, afmt: t.back })),
       };
     }
-    for (const d of spec.decks) decks[d.id] = { id: d.id, name: d.name };
+    for (const d of spec.decks) decks[d.id] = { id: d.id, name: d.name, dyn: d.dyn ? 1 : 0 };
   }
   db.prepare('INSERT INTO col VALUES (1, 1600000000, 0, 0, ?, 0, 0, 0, ?, ?, ?, ?, ?)').run(
     schema,
@@ -187,11 +191,11 @@ function fillCollection(db: Database.Database, spec: DeckSpec, schema: 11 | 18):
     for (const d of spec.decks) db.prepare('INSERT INTO decks VALUES (?, ?, 0, 0, ?, ?)').run(d.id, d.name.split('::').join('\x1f'), new Uint8Array(), new Uint8Array());
   }
   for (const n of spec.notes) {
-    db.prepare('INSERT INTO notes VALUES (?, ?, ?, 0, 0, ?, ?, 0, 0, 0, ?)').run(n.id, `guid${n.id}`, n.mid, n.tags?.length ? ` ${n.tags.join(' ')} ` : '', n.fields.join('\x1f'), '');
+    db.prepare('INSERT INTO notes VALUES (?, ?, ?, 0, 0, ?, ?, 0, 0, 0, ?)').run(n.id, n.guid ?? `guid${n.id}`, n.mid, n.tags?.length ? ` ${n.tags.join(' ')} ` : '', n.fields.join('\x1f'), '');
   }
   for (const c of spec.cards) {
-    db.prepare('INSERT INTO cards VALUES (?, ?, ?, ?, 0, 0, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?)').run(
-      c.id, c.nid, c.did, c.ord, c.type ?? 0, c.queue ?? 0, c.due ?? 0, c.ivl ?? 0, c.factor ?? 0, c.reps ?? 0, c.lapses ?? 0, '',
+    db.prepare('INSERT INTO cards VALUES (?, ?, ?, ?, 0, 0, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, 0, ?)').run(
+      c.id, c.nid, c.did, c.ord, c.type ?? 0, c.queue ?? 0, c.due ?? 0, c.ivl ?? 0, c.factor ?? 0, c.reps ?? 0, c.lapses ?? 0, c.odid ? c.due ?? 0 : 0, c.odid ?? 0, '',
     );
   }
   for (const r of spec.revlog) {

@@ -61,12 +61,12 @@ describe.each<Layout>(['legacy1', 'legacy2', 'latest'])('importing a %s package'
       { front_md: 'ACE inhibitor cough', back_md: 'Bradykinin' },
       { front_md: 'Bradykinin', back_md: 'ACE inhibitor cough' },
     ]);
-    const cloze = db.prepare("SELECT id, kind, front_md, back_md FROM flashcards WHERE origin_key = 'anki:guid13'").get() as { id: number; kind: string; front_md: string; back_md: string };
+    const cloze = db.prepare("SELECT id, kind, front_md, back_md FROM flashcards WHERE origin_key = 'anki:guid13:13'").get() as { id: number; kind: string; front_md: string; back_md: string };
     expect(cloze).toMatchObject({ kind: 'cloze', front_md: '{{c1::Digoxin}} inhibits the {{c2::Na/K ATPase::pump}}', back_md: 'Narrow therapeutic index' });
     expect(db.prepare('SELECT ord FROM cards WHERE flashcard_id = ? ORDER BY ord').pluck().all(cloze.id)).toEqual([1, 2]);
 
     // The suspended reversed card stays suspended; the reviewed basic card ends in review state after its 3 answers.
-    expect(db.prepare("SELECT c.suspended FROM cards c JOIN flashcards f ON f.id = c.flashcard_id WHERE f.origin_key = 'anki:guid12:1'").pluck().get()).toBe(1);
+    expect(db.prepare("SELECT c.suspended FROM cards c JOIN flashcards f ON f.id = c.flashcard_id WHERE f.origin_key = 'anki:guid12:12:1'").pluck().get()).toBe(1);
     const reviewed = db.prepare('SELECT * FROM cards WHERE flashcard_id = ?').get(basic.id) as { state: number; reps: number; last_review: number; due: number; stability: number };
     expect(reviewed).toMatchObject({ state: 2, reps: 3, last_review: T0 + DAY });
     expect(reviewed.stability).toBeGreaterThan(0);
@@ -100,15 +100,32 @@ describe('re-importing a deck studied further in Anki', () => {
     const later = sampleDeck();
     later.revlog.push({ id: T0 + 5 * DAY, cid: 101, ease: 3, type: 1, ivl: 10, lastIvl: 4 }, { id: T0 + 6 * DAY, cid: 104, ease: 4, type: 1, ivl: 5, lastIvl: 1 });
     // Card 104 (cloze c1) is answered in Vignette before the second import.
-    const cloze = t.db.prepare("SELECT c.id FROM cards c JOIN flashcards f ON f.id = c.flashcard_id WHERE f.origin_key = 'anki:guid13' AND c.ord = 1").pluck().get() as number;
+    const cloze = t.db.prepare("SELECT c.id FROM cards c JOIN flashcards f ON f.id = c.flashcard_id WHERE f.origin_key = 'anki:guid13:13' AND c.ord = 1").pluck().get() as number;
     t.db.prepare("INSERT INTO review_log (card_id, rating, review, state, due, stability, difficulty, scheduled_days, learning_steps, new_state, new_due, new_stability, new_difficulty, new_scheduled_days, new_learning_steps) VALUES (?, 3, ?, 2, 0, 1, 5, 1, 0, 2, 0, 2, 5, 2, 0)").run(cloze, T0 + 29 * DAY);
 
     const report = await t.api.call('packs:import', { paths: [writePackage('v2.apkg', buildPackage('legacy2', later))] });
     expect(report.anki![0]).toMatchObject({ cards: { added: 0, updated: 1, unchanged: 4 }, reviews: { added: 1 } });
     expect(report.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/reviews in Vignette since the last import/)]);
-    const basic = t.db.prepare("SELECT c.reps, c.last_review FROM cards c JOIN flashcards f ON f.id = c.flashcard_id WHERE f.origin_key = 'anki:guid11:0'").get();
+    const basic = t.db.prepare("SELECT c.reps, c.last_review FROM cards c JOIN flashcards f ON f.id = c.flashcard_id WHERE f.origin_key = 'anki:guid11:11:0'").get();
     expect(basic).toEqual({ reps: 4, last_review: T0 + 5 * DAY });
     expect(t.db.prepare("SELECT count(*) FROM review_log WHERE card_id = ? AND source = 'anki'").pluck().get(cloze)).toBe(3);
+  });
+});
+
+describe('a database from before origin keys carried the Anki note id', () => {
+  it('adopts its flashcards (same history or same text) instead of duplicating the deck, and a re-import changes nothing', async () => {
+    const path = writePackage('deck.apkg', buildPackage('legacy2', sampleDeck()));
+    await t.api.call('packs:import', { paths: [path] });
+    // Turn the keys back into the old form (guid + ord), as an earlier version wrote them.
+    t.db.prepare("UPDATE flashcards SET origin_key = replace(origin_key, 'anki:guid11:11:', 'anki:guid11:')").run();
+    t.db.prepare("UPDATE flashcards SET origin_key = replace(origin_key, 'anki:guid12:12:', 'anki:guid12:')").run();
+    t.db.prepare("UPDATE flashcards SET origin_key = 'anki:guid13' WHERE origin_key = 'anki:guid13:13'").run();
+    t.db.prepare("UPDATE review_log SET source_key = replace(replace(source_key, 'anki:guid11:11:', 'anki:guid11:'), 'anki:guid13:13:', 'anki:guid13:')").run();
+    const cards = t.db.prepare('SELECT count(*) FROM cards').pluck().get();
+    const again = await t.api.call('packs:import', { paths: [path] });
+    expect(again.anki![0]).toMatchObject({ deckCards: 6, cards: { added: 0, updated: 0, unchanged: 5 }, reviews: { added: 0 } });
+    expect(t.db.prepare('SELECT count(*) FROM cards').pluck().get()).toBe(cards);
+    expect(t.db.prepare("SELECT count(*) FROM review_log WHERE source_key LIKE 'anki:guid11:11:0:%'").pluck().get()).toBe(3);
   });
 });
 
@@ -138,7 +155,7 @@ describe('images', () => {
     // The card view (the Flashcards screen) finds the image by that name.
     const cardId = t.db.prepare("SELECT c.id FROM cards c JOIN flashcards f ON f.id = c.flashcard_id WHERE f.back_md LIKE ?").pluck().get(`%${names[1]}%`) as number;
     const view = await t.api.call('cards:get', { cardId });
-    expect(view.backImages.map((i) => [i.name, Buffer.from(i.base64, 'base64').length])).toEqual([[names[1], other.length]]);
+    expect(view.backHtml).toBe(`<p>Phrenic nerve (C3–C5)<br><img src="data:image/png;base64,${Buffer.from(other).toString('base64')}" alt=""></p>\n`);
   });
 });
 

@@ -30,7 +30,7 @@ describe('vignette CLI: Anki import and the optimiser', { timeout: 180_000 }, ()
     const out = vignette(['import', deck, '--db', dbPath]);
     expect(out.stderr).toBe('');
     expect(out.code).toBe(0);
-    expect(out.stdout).toMatch(/deck\.apkg \(Anki latest\): 4 notes → flashcards 4 added.*cards 5 added.*6 reviews imported; 1 images added/);
+    expect(out.stdout).toMatch(/deck\.apkg \(Anki latest\): 6 cards in the deck → 5 added.*4 notes → flashcards 4 added.*6 reviews imported; 1 images added/);
     expect(out.stdout).toMatch(/skipped 1: image occlusion/);
 
     const bad = join(dir, 'broken.apkg');

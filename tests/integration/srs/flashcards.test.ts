@@ -62,6 +62,12 @@ describe('flashcards', () => {
     expect(t.db.prepare('SELECT count(*) FROM flashcards').pluck().get()).toBe(1);
   });
 
+  it('lists a card with inline tags (as Anki text has) by its plain text', async () => {
+    await t.api.call('cards:create', { kind: 'basic', frontMd: '<b>Korrelation</b> nach Pearson<b>:</b><br>H<sub>2</sub>O &lt;tag> 1\\. Schritt', backMd: 'x' });
+    const list = await t.api.call('cards:list', {});
+    expect(list.items[0]!.front).toBe('Korrelation nach Pearson: H2O <tag> 1. Schritt');
+  });
+
   it('suspend, bury until tomorrow, delete — each undoable; the daily new-card limit holds', async () => {
     await t.api.call('cards:setConfig', { patch: { newPerDay: 2 } });
     const ids: number[] = [];
@@ -93,7 +99,7 @@ describe('flashcards', () => {
     expect(name).toMatch(/^[0-9a-f]{16}\.png$/);
     const { cardIds } = await t.api.call('cards:create', { kind: 'basic', frontMd: `What is this? ![dot](${name})`, backMd: 'A dot' });
     const view = await t.api.call('cards:get', { cardId: cardIds[0]! });
-    expect(view.frontImages).toEqual([{ name, alt: 'dot', mime: 'image/png', base64: png.toString('base64') }]);
+    expect(view.frontHtml).toBe(`<p>What is this? <img src="data:image/png;base64,${png.toString('base64')}" alt="dot"></p>\n`);
     const bad = await t.api.invoke('cards:addImage', { fileName: 'evil.png', base64: Buffer.from('<script>').toString('base64') });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error.message).toBe('evil.png is not a PNG, JPEG, GIF or WebP image.');

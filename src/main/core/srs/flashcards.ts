@@ -3,10 +3,10 @@
  * deletion number), rendering to safe HTML, browsing and search. Writes run inside the caller's transaction.
  */
 import { createHash } from 'node:crypto';
-import type { CardImage, CardKind, CardStateCode, CardSummary, CardView, FlashcardInput } from '../../../shared/srs';
+import type { CardKind, CardStateCode, CardSummary, CardView, FlashcardInput } from '../../../shared/srs';
 import { AppError } from '../../../shared/result';
 import type { Db } from '../db/open';
-import { htmlToText, markdownToSafeHtml } from '../bank/sanitize';
+import { escapeHtml, htmlToText, markdownToSafeHtml } from '../bank/sanitize';
 import { getCard, insertCard, pushUndo, type CardRow } from './cardStore';
 
 const CLOZE = /\{\{c(\d+)::([\s\S]*?)(?:::([\s\S]*?))?\}\}/g;
@@ -89,16 +89,38 @@ export function editFlashcard(db: Db, cardId: number, input: FlashcardInput, now
 }
 
 const IMAGE = /!\[([^\]]*)\]\(([^)\s]+)\)/g;
-type Image = CardImage;
 
-function imagesOf(db: Db, markdown: string): Image[] {
+/** Private-use marks around an image's index while the Markdown is rendered and sanitised (stripped from input). */
+const MARK_OPEN = '\uE000';
+const MARK_CLOSE = '\uE001';
+const IMAGE_MIME = /^image\/(png|jpeg|gif|webp|svg\+xml)$/;
+
+/**
+ * One side of a flashcard as safe HTML with its images where the Markdown puts them (an Anki note's image in the
+ * middle of a sentence stays there). Each image reference becomes a mark that survives marked and DOMPurify, then
+ * an <img> with a data: URL of the stored bytes; a name not in card_media becomes its alt text. Nothing remote can
+ * load: only stored images become <img>, and the page's sanitiser keeps only data:image sources (SafeHtml images).
+ */
+export function renderFlashcardSide(markdown: string, lookup: (name: string) => { mime: string; base64: string } | null): string {
+  const found: { alt: string; image: { mime: string; base64: string } | null }[] = [];
+  const marked = markdown.replace(/[\uE000\uE001]/g, '').replace(IMAGE, (_all, alt: string, name: string) => {
+    found.push({ alt, image: lookup(name) });
+    return `${MARK_OPEN}${found.length - 1}${MARK_CLOSE}`;
+  });
+  const html = markdownToSafeHtml(marked);
+  return html.replace(/\uE000(\d+)\uE001/g, (_all, i: string) => {
+    const { alt, image } = found[Number(i)]!;
+    if (!image || !IMAGE_MIME.test(image.mime) || !/^[A-Za-z0-9+/=]*$/.test(image.base64)) return escapeHtml(alt ? `[image: ${alt}]` : '');
+    return `<img src="data:${image.mime};base64,${image.base64}" alt="${escapeHtml(alt)}">`;
+  });
+}
+
+function imageLookup(db: Db): (name: string) => { mime: string; base64: string } | null {
   const get = db.prepare('SELECT mime, bytes FROM card_media WHERE name = ?');
-  const out: Image[] = [];
-  for (const m of markdown.matchAll(IMAGE)) {
-    const row = get.get(m[2]) as { mime: string; bytes: Buffer } | undefined;
-    if (row && !out.some((o) => o.name === m[2])) out.push({ name: m[2]!, alt: m[1] ?? '', mime: row.mime, base64: row.bytes.toString('base64') });
-  }
-  return out;
+  return (name) => {
+    const row = get.get(name) as { mime: string; bytes: Buffer } | undefined;
+    return row ? { mime: row.mime, base64: row.bytes.toString('base64') } : null;
+  };
 }
 
 interface JoinedRow extends CardRow {
@@ -115,8 +137,13 @@ const JOINED = `SELECT c.*, f.kind, f.front_md, f.back_md, q.stem_html, q.explan
     (SELECT group_concat(t.name, char(31)) FROM flashcard_tags ft JOIN tags t ON t.id = ft.tag_id WHERE ft.flashcard_id = c.flashcard_id) AS tags
   FROM cards c LEFT JOIN flashcards f ON f.id = c.flashcard_id LEFT JOIN questions q ON q.id = c.question_id`;
 
+/**
+ * A card's one-line text for lists. It is shown as text (React escapes it), so inline tags (Anki's <b>, <sub> …) are
+ * dropped before rendering instead of sanitised: DOMPurify on jsdom costs ~3 ms a row, too slow for a page of 50.
+ */
 function plain(markdown: string): string {
-  return htmlToText(markdownToSafeHtml(markdown.replace(IMAGE, '[image]'))).replace(/\s+/g, ' ').slice(0, 160);
+  const text = markdown.replace(IMAGE, '[image]').replace(/<br\s*\/?>/gi, ' ').replace(/<\/?[a-zA-Z][^>]*>/g, '');
+  return htmlToText(markdownToSafeHtml(text)).replace(/\s+/g, ' ').slice(0, 160);
 }
 
 function summaryOf(r: JoinedRow): CardSummary {
@@ -148,17 +175,18 @@ export function cardView(db: Db, cardId: number): CardView {
   let backMd = r.back_md ?? '';
   let frontHtml: string;
   let backHtml: string;
+  const side = (md: string) => renderFlashcardSide(md, imageLookup(db));
   if (summary.kind === 'question') {
     frontHtml = r.stem_html ?? '';
     backHtml = r.explanation_html ?? '';
     frontMd = '';
     backMd = '';
   } else if (summary.kind === 'cloze') {
-    frontHtml = markdownToSafeHtml(clozeSide(frontMd, r.ord, 'front'));
-    backHtml = markdownToSafeHtml(clozeSide(frontMd, r.ord, 'back')) + (backMd.trim() ? `<hr>${markdownToSafeHtml(backMd)}` : '');
+    frontHtml = side(clozeSide(frontMd, r.ord, 'front'));
+    backHtml = side(clozeSide(frontMd, r.ord, 'back')) + (backMd.trim() ? `<hr>${side(backMd)}` : '');
   } else {
-    frontHtml = markdownToSafeHtml(frontMd);
-    backHtml = markdownToSafeHtml(backMd);
+    frontHtml = side(frontMd);
+    backHtml = side(backMd);
   }
   return {
     ...summary,
@@ -169,8 +197,6 @@ export function cardView(db: Db, cardId: number): CardView {
     clozeOrd: summary.kind === 'cloze' ? r.ord : null,
     flashcardId: r.flashcard_id,
     lastReview: r.last_review,
-    frontImages: imagesOf(db, frontMd),
-    backImages: imagesOf(db, backMd),
   };
 }
 

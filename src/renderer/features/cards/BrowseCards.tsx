@@ -1,10 +1,11 @@
-/** Browse and search every card; open one to edit, suspend or delete it. */
+/** Browse and search every card; select one to see it rendered as in a session; edit, suspend or delete it. */
 import { useState } from 'react';
 import { ErrorBox, Loading, formatDate } from '../../components/common';
 import { useApi, useApiMutation } from '../../queries';
 import { useDebounced } from '../library/useDebounced';
 import type { CardSummary } from '../../../shared/srs';
 import { CardEditor, type EditorSeed } from './CardEditor';
+import { CardPreview } from './CardPreview';
 import { call } from '../../api';
 
 const STATE = ['New', 'Learning', 'Review', 'Relearning'];
@@ -22,6 +23,7 @@ export function BrowseCards() {
   const undo = useApiMutation('cards:undo', [...REFRESH]);
   const [editing, setEditing] = useState<EditorSeed | null>(null);
   const [undoable, setUndoable] = useState<string | null>(null);
+  const [selected, setSelected] = useState<number | null>(null);
   const flag = (c: CardSummary, action: 'suspend' | 'unsuspend' | 'delete') =>
     act.mutate({ cardId: c.id, action }, { onSuccess: () => setUndoable(`${action === 'delete' ? 'Deleted' : action === 'suspend' ? 'Suspended' : 'Unsuspended'}: ${c.front.slice(0, 60)}`) });
 
@@ -61,53 +63,58 @@ export function BrowseCards() {
       ) : total === 0 ? (
         <p className="muted">No cards match. Make one with “New card”, or select text in an explanation and choose “Make card”.</p>
       ) : (
-        <>
-          <p className="muted small">{total} card{total === 1 ? '' : 's'}</p>
-          <table className="data cards-table">
-            <thead>
-              <tr>
-                <th>Card</th>
-                <th>Type</th>
-                <th>State</th>
-                <th>Due</th>
-                <th className="num">Stability</th>
-                <th className="num">Lapses</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.items.map((c) => (
-                <tr key={c.id} data-testid="card-row">
-                  <td className="card-front-cell">
-                    {c.front}
-                    {c.tags.length > 0 && <span className="muted small"> {c.tags.map((t) => `#${t}`).join(' ')}</span>}
-                  </td>
-                  <td>{c.kind}</td>
-                  <td>
-                    {c.suspended ? <span className="badge warn">Suspended</span> : STATE[c.state]}
-                  </td>
-                  <td className="nowrap">{c.state === 0 ? '—' : formatDate(c.due)}</td>
-                  <td className="num">{c.state === 0 ? '—' : `${c.stability.toFixed(1)} d`}</td>
-                  <td className="num">{c.lapses}</td>
-                  <td className="actions nowrap">
-                    {c.kind !== 'question' && <button className="link" onClick={() => void edit(c)}>Edit</button>}{' '}
-                    <button className="link" onClick={() => flag(c, c.suspended ? 'unsuspend' : 'suspend')}>
-                      {c.suspended ? 'Unsuspend' : 'Suspend'}
-                    </button>{' '}
-                    <button className="link" onClick={() => flag(c, 'delete')}>
-                      Delete
-                    </button>
-                  </td>
+        <div className={selected !== null ? 'browse-layout with-preview' : 'browse-layout'}>
+          <div>
+            <p className="muted small">{total} card{total === 1 ? '' : 's'} · select a card to preview it</p>
+            <table className="data cards-table">
+              <thead>
+                <tr>
+                  <th>Card</th>
+                  <th>Type</th>
+                  <th>State</th>
+                  <th>Due</th>
+                  <th className="num">Stability</th>
+                  <th className="num">Lapses</th>
+                  <th />
                 </tr>
-              ))}
-            </tbody>
-          </table>
-          <div className="pager row">
-            <button disabled={page === 0} onClick={() => setPage(page - 1)}>Previous</button>
-            <span className="muted small">Page {page + 1} of {Math.max(1, Math.ceil(total / PAGE))}</span>
-            <button disabled={(page + 1) * PAGE >= total} onClick={() => setPage(page + 1)}>Next</button>
+              </thead>
+              <tbody>
+                {list.data.items.map((c) => (
+                  <tr key={c.id} data-testid="card-row" className={c.id === selected ? 'selected' : undefined}>
+                    <td className="card-front-cell">
+                      <button className="link card-open" onClick={() => setSelected(c.id)} aria-current={c.id === selected ? 'true' : undefined} data-testid="card-open">
+                        {c.front}
+                      </button>
+                      {c.tags.length > 0 && <span className="muted small"> {c.tags.map((t) => `#${t}`).join(' ')}</span>}
+                    </td>
+                    <td>{c.kind}</td>
+                    <td>
+                      {c.suspended ? <span className="badge warn">Suspended</span> : STATE[c.state]}
+                    </td>
+                    <td className="nowrap">{c.state === 0 ? '—' : formatDate(c.due)}</td>
+                    <td className="num">{c.state === 0 ? '—' : `${c.stability.toFixed(1)} d`}</td>
+                    <td className="num">{c.lapses}</td>
+                    <td className="actions nowrap">
+                      {c.kind !== 'question' && <button className="link" onClick={() => void edit(c)}>Edit</button>}{' '}
+                      <button className="link" onClick={() => flag(c, c.suspended ? 'unsuspend' : 'suspend')}>
+                        {c.suspended ? 'Unsuspend' : 'Suspend'}
+                      </button>{' '}
+                      <button className="link" onClick={() => flag(c, 'delete')}>
+                        Delete
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <div className="pager row">
+              <button disabled={page === 0} onClick={() => setPage(page - 1)}>Previous</button>
+              <span className="muted small">Page {page + 1} of {Math.max(1, Math.ceil(total / PAGE))}</span>
+              <button disabled={(page + 1) * PAGE >= total} onClick={() => setPage(page + 1)}>Next</button>
+            </div>
           </div>
-        </>
+          {selected !== null && <CardPreview cardId={selected} onClose={() => setSelected(null)} />}
+        </div>
       )}
       {editing && <CardEditor seed={editing} onClose={() => setEditing(null)} />}
     </section>

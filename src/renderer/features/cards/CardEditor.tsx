@@ -38,14 +38,19 @@ export function CardEditor({ seed, onClose, onSaved }: { seed: EditorSeed; onClo
   const front = useRef<HTMLTextAreaElement>(null);
   useEffect(() => front.current?.focus(), []);
 
+  /** A refused save (an empty side, no cloze deletion, a lost connection) stays open with its message: never thrown. */
   const save = async () => {
     const input = { ...draft, tags: tagText.split(/[\s,]+/).filter(Boolean) };
-    if (seed.cardId) {
-      await edit.mutateAsync({ ...input, cardId: seed.cardId });
-      onSaved?.([seed.cardId]);
-    } else {
-      const { cardIds } = await create.mutateAsync(input);
-      onSaved?.(cardIds);
+    try {
+      if (seed.cardId) {
+        await edit.mutateAsync({ ...input, cardId: seed.cardId });
+        onSaved?.([seed.cardId]);
+      } else {
+        const { cardIds } = await create.mutateAsync(input);
+        onSaved?.(cardIds);
+      }
+    } catch {
+      return; // the mutation's error is shown below the fields
     }
     onClose();
   };

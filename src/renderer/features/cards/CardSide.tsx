@@ -1,18 +1,10 @@
-/** One side of a card: its sanitised HTML and the images its Markdown names. */
+/** One side of a card: its sanitised HTML, with the card's images inline where the card puts them. */
 import { SafeHtml } from '../../components/SafeHtml';
-import type { CardImage } from '../../../shared/srs';
 
-export function CardSide({ html, images, testId }: { html: string; images: CardImage[]; testId?: string }) {
+export function CardSide({ html, testId }: { html: string; testId?: string }) {
   return (
     <div className="card-side" data-testid={testId}>
-      <SafeHtml html={html} className="question-text" />
-      {images.length > 0 && (
-        <div className="card-images">
-          {images.map((img) => (
-            <img key={img.name} src={`data:${img.mime};base64,${img.base64}`} alt={img.alt || img.name} />
-          ))}
-        </div>
-      )}
+      <SafeHtml html={html} className="question-text" images />
     </div>
   );
 }

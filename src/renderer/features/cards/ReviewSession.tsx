@@ -146,11 +146,11 @@ export function ReviewSession() {
               <span key={t}>#{t}</span>
             ))}
           </div>
-          <CardSide html={next.card.frontHtml} images={next.card.frontImages} testId="card-front-side" />
+          <CardSide html={next.card.frontHtml} testId="card-front-side" />
           {revealed ? (
             <>
               <hr className="answer-rule" />
-              <CardSide html={next.card.backHtml} images={next.card.backImages} testId="card-back-side" />
+              <CardSide html={next.card.backHtml} testId="card-back-side" />
               <div className="grade-buttons" role="group" aria-label="How well did you recall it?">
                 {next.previews.map((p) => (
                   <button key={p.rating} className={`grade grade-${p.rating}`} onClick={() => void grade(p.rating)} disabled={answer.isPending} data-testid={`grade-${p.rating}`}>

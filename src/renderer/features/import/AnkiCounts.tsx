@@ -1,4 +1,7 @@
-/** What an Anki package import does (or did): flashcards, cards, review history, images, and what was left out. */
+/**
+ * What an Anki package import does (or did), one column per meaning: the deck's notes and its own card count, then
+ * where each card goes (new, updated, already here, left out with the reasons below), review history and images.
+ */
 import type { ImportReport } from '../../../shared/types';
 
 const LAYOUT: Record<string, string> = { legacy1: 'Anki 2.0 package', legacy2: 'Anki 2.1 package', latest: 'Anki 2.1.50+ package' };
@@ -23,9 +26,19 @@ export function AnkiCounts({ report, verb }: { report: ImportReport; verb: 'to i
           <tr>
             <th>Anki deck</th>
             <th className="num">Notes</th>
-            <th className="num">Flashcards added</th>
-            <th className="num">Cards added</th>
-            <th className="num">Unchanged</th>
+            <th className="num" title="Rows in the deck's own card table: each is new, updated, already here or left out">
+              Cards in the deck
+            </th>
+            <th className="num">New</th>
+            <th className="num" title="Already here, with more Anki review history since the last import">
+              Updated
+            </th>
+            <th className="num" title="Already here and unchanged">
+              Already here
+            </th>
+            <th className="num" title="Not imported; the reasons are listed below">
+              Left out
+            </th>
             <th className="num">Reviews {verb === 'imported' ? 'imported' : 'to import'}</th>
             <th className="num">Images</th>
           </tr>
@@ -38,9 +51,11 @@ export function AnkiCounts({ report, verb }: { report: ImportReport; verb: 'to i
                 <div className="muted small">{LAYOUT[a.layout] ?? a.layout}</div>
               </td>
               <td className="num">{a.notes.toLocaleString()}</td>
-              <td className="num">{a.flashcards.added.toLocaleString()}</td>
+              <td className="num">{a.deckCards.toLocaleString()}</td>
               <td className="num">{a.cards.added.toLocaleString()}</td>
-              <td className="num">{(a.cards.unchanged + a.cards.updated).toLocaleString()}</td>
+              <td className="num">{a.cards.updated.toLocaleString()}</td>
+              <td className="num">{a.cards.unchanged.toLocaleString()}</td>
+              <td className="num">{Math.max(0, a.deckCards - a.cards.added - a.cards.updated - a.cards.unchanged).toLocaleString()}</td>
               <td className="num">{a.reviews.added.toLocaleString()}</td>
               <td className="num">{a.media.added.toLocaleString()}</td>
             </tr>

@@ -35,7 +35,7 @@ export function QuestionPreview({ id, onClose }: { id: number; onClose: () => vo
       <ErrorBox error={question.error} title="Could not open this question" />
       {q && (
         <>
-          <MakeCardFromSelection questionId={q.id}>
+          <MakeCardFromSelection questionId={q.id} stemHtml={q.stemHtml}>
             <QuestionBody question={q} locked />
           </MakeCardFromSelection>
           {q.tags.length > 0 && (

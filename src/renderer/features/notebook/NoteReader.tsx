@@ -81,7 +81,7 @@ export function NoteReader({ id, onDelete, onSaved }: { id: number; onDelete?: (
           </div>
         </div>
       ) : n.bodyHtml.trim() ? (
-        <MakeCardFromSelection questionId={n.questionId}>
+        <MakeCardFromSelection questionId={n.questionId} title={noteTitle(n.title)}>
           <SafeHtml html={n.bodyHtml} className="question-text note-body" />
         </MakeCardFromSelection>
       ) : (

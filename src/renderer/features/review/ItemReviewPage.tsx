@@ -128,7 +128,7 @@ export function ItemReviewPage() {
             {v.question.revision !== undefined && <span className="badge warn">as answered (revision {v.question.revision}; the pack has changed since)</span>}
           </p>
           <BlockCardGrade blockId={blockId} position={position} />
-          <MakeCardFromSelection questionId={v.question.id}>
+          <MakeCardFromSelection questionId={v.question.id} stemHtml={v.question.stemHtml}>
             <QuestionBody question={v.question} selected={v.item.selected} struck={v.item.struck} highlights={v.item.highlights} locked outcomeBanner />
           </MakeCardFromSelection>
         </article>

@@ -5,10 +5,11 @@ import { backWithoutFront, clozeField, renderTemplate } from '../../../../src/ma
 const md = (html: string, media: Record<string, string> = {}) => ankiHtmlToMarkdown(html, (n) => media[n] ?? null);
 
 describe('Anki field HTML → Markdown', () => {
-  it('translates emphasis, breaks, lists and entities, and drops every other tag with its attributes', () => {
-    expect(md('<b>Bold</b> and <i>it</i><br>next&nbsp;line<div>block</div>').markdown).toBe('**Bold** and *it*\nnext line\nblock');
-    expect(md('<ul><li>one</li><li>two</li></ul>').markdown).toBe('- one\n\n- two');
-    expect(md('<span style="color:red" onclick="x()">red</span> &lt;tag&gt; &#x3b1;').markdown).toBe('red <tag> α');
+  it('keeps emphasis as inline tags (always balanced), breaks as lines, lists, entities; drops every other tag', () => {
+    expect(md('<b>Bold</b> and <i>it</i><br>next&nbsp;line<div>block</div>').markdown).toBe('<b>Bold</b> and <i>it</i>\nnext line\nblock');
+    expect(md('<b>Korrelation </b>x <b>:<br></b>y').markdown).toBe('<b>Korrelation</b> x <b>:</b>\ny');
+    expect(md('<ul><li>one</li><li>two</li></ul>').markdown).toBe('- one\n- two');
+    expect(md('<span style="color:red" onclick="x()">red</span> &lt;tag&gt; &#x3b1;').markdown).toBe('red &lt;tag> α');
   });
   it('removes scripts and styles with their content', () => {
     expect(md('a<script>alert(1)</script>b<style>p{}</style>c').markdown).toBe('abc');
@@ -16,10 +17,11 @@ describe('Anki field HTML → Markdown', () => {
   it('escapes text Markdown would read as syntax', () => {
     expect(md('2*3*4 and [link](x) # not a heading').markdown).toBe('2\\*3\\*4 and \\[link\\](x) # not a heading');
     expect(md('# heading?').markdown).toBe('\\# heading?');
+    expect(md('1. first<br>2) second').markdown).toBe('1\\. first\n2\\) second');
   });
   it('turns images into Markdown images by their stored name, or alt text when the file is missing', () => {
     const r = md('<img src="a.png"> <img alt="ECG" src="missing.png">', { 'a.png': 'a-1234.png' });
-    expect(r.markdown).toBe('![](a-1234.png) [image: ECG]');
+    expect(r.markdown).toBe('![](a-1234.png) \\[image: ECG\\]');
     expect(r.images).toEqual(['a.png', 'missing.png']);
   });
   it('counts [sound:] references, which cards cannot play', () => {

@@ -15,8 +15,14 @@ export interface DraftCard {
 }
 
 export interface FlashcardDraft {
-  /** Stable across re-imports: the note guid (+ template ord for basic). */
+  /**
+   * Stable across re-imports and distinct across collections: the note guid and the Anki note id (+ template ord for
+   * basic). A guid alone is not enough: two students' decks can carry the same guid for different notes, and a
+   * card of one deck must never become a card of the other.
+   */
   originKey: string;
+  /** The key imports before issue 14 used (guid + ord), looked up only to adopt a card imported back then. */
+  legacyKey: string;
   /** The Anki note guid (its cards' review rows are keyed by it). */
   guid: string;
   kind: 'basic' | 'cloze';
@@ -70,16 +76,14 @@ export function convertNotes(pkg: AnkiPackage, resolveImage: (name: string) => s
   for (const note of pkg.notes) {
     const noteType = pkg.noteTypes.get(note.noteTypeId);
     const cards = (cardsByNote.get(note.id) ?? []).sort((a, b) => a.ord - b.ord);
+    cardsByNote.delete(note.id);
+    if (cards.length === 0) continue; // a note without cards is not a card of the deck
     if (!noteType) {
-      count(result.skipped, 'note type missing from the collection');
-      continue;
-    }
-    if (cards.length === 0) {
-      count(result.skipped, 'note has no cards');
+      count(result.skipped, 'cards whose note type is missing from the collection', cards.length);
       continue;
     }
     if (noteType.kind === 'image-occlusion' || note.fields.some((f) => f.includes('image-occlusion:'))) {
-      count(result.skipped, 'image occlusion notes are not supported yet (their masks need an occlusion editor)');
+      count(result.skipped, 'image occlusion cards are not supported yet (their masks need an occlusion editor)', cards.length);
       continue;
     }
     const ctx: TemplateContext = { fields: new Map(noteType.fields.map((name, i) => [name, note.fields[i] ?? ''])), tags: note.tags, deck: cards[0]!.deck };
@@ -87,6 +91,8 @@ export function convertNotes(pkg: AnkiPackage, resolveImage: (name: string) => s
     if (noteType.kind === 'cloze') result.drafts.push(...clozeDraft(note, noteType, cards, ctx, tags, md, result));
     else result.drafts.push(...basicDrafts(note, noteType, cards, ctx, tags, md, result));
   }
+  const orphans = [...cardsByNote.values()].reduce((n, list) => n + list.length, 0);
+  if (orphans) count(result.skipped, 'cards whose note is missing from the collection', orphans);
   return result;
 }
 
@@ -101,13 +107,14 @@ function basicDrafts(note: AnkiNote, noteType: AnkiNoteType, cards: AnkiCard[], 
       continue;
     }
     const front = md(renderTemplate(template.front, ctx));
-    const back = md(renderTemplate(backWithoutFront(template.back), { ...ctx, frontSide: '' }));
+    const back = md(renderTemplate(backWithoutFront(template.back), { ...ctx, frontSide: '', side: 'back' }));
     if (!front.markdown) {
       count(result.skipped, 'card with an empty front');
       continue;
     }
     drafts.push({
-      originKey: `anki:${note.guid}:${card.ord}`,
+      originKey: `anki:${note.guid}:${note.id}:${card.ord}`,
+      legacyKey: `anki:${note.guid}:${card.ord}`,
       guid: note.guid,
       kind: 'basic',
       frontMd: front.markdown,
@@ -132,7 +139,8 @@ function clozeDraft(note: AnkiNote, noteType: AnkiNoteType, cards: AnkiCard[], c
   const back = md(renderTemplate(backTemplate, ctx)).markdown;
   return [
     {
-      originKey: `anki:${note.guid}`,
+      originKey: `anki:${note.guid}:${note.id}`,
+      legacyKey: `anki:${note.guid}`,
       guid: note.guid,
       kind: 'cloze',
       frontMd: text,

@@ -1,6 +1,6 @@
 /**
  * Writes Anki packages into the database, all packages in one transaction (a dry run does it all and rolls back):
- * flashcards matched by their origin key (note guid), their cards by (flashcard, ord), images into card_media
+ * flashcards matched by their origin key (note guid + Anki note id), their cards by (flashcard, ord), images into card_media
  * (checked like pack images; a different file under a taken name gets a hash suffix), and the review history into
  * review_log with source 'anki', replayed through our scheduler so each card ends in its FSRS state.
  * Re-importing the same package changes nothing: content equal → unchanged; log rows keyed by the Anki revlog id.
@@ -107,6 +107,11 @@ function statements(db: Db) {
          scheduled_days, learning_steps, new_state, new_due, new_stability, new_difficulty, new_scheduled_days, new_learning_steps, duration_ms, snapshot)
        VALUES (?, ?, 'anki', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
     ),
+    rekeyFlashcard: db.prepare('UPDATE flashcards SET origin_key = ? WHERE id = ?'),
+    flashcardAnkiKeys: db.prepare("SELECT l.source_key FROM review_log l JOIN cards c ON c.id = l.card_id WHERE c.flashcard_id = ? AND l.source = 'anki'").pluck(),
+    rekeyLogs: db.prepare(
+      "UPDATE review_log SET source_key = @to || substr(source_key, length(@from) + 1) WHERE source = 'anki' AND card_id IN (SELECT id FROM cards WHERE flashcard_id = @flashcardId) AND substr(source_key, 1, length(@from)) = @from",
+    ),
     findMedia: db.prepare('SELECT sha256 FROM card_media WHERE name = ?').pluck(),
     insertMedia: db.prepare('INSERT INTO card_media (name, mime, sha256, bytes) VALUES (?, ?, ?, ?)'),
   };
@@ -119,6 +124,30 @@ function writeLogs(s: Statements, cardId: number, logs: ReplayedLog[]): void {
     const a = l.after;
     s.insertLog.run(cardId, l.kind, l.sourceKey, l.rating, l.review, b.state, b.due, b.stability, b.difficulty, l.elapsedDays, l.lastElapsedDays, b.scheduledDays, b.learningSteps, a.state, a.due, a.stability, a.difficulty, a.scheduledDays, a.learningSteps, l.durationMs);
   }
+}
+
+type FoundFlashcard = { id: number; kind: string; front_md: string; back_md: string };
+
+/** Text without markup or spacing, to recognise the same note across converter versions. */
+const bareText = (md: string) => md.replace(/<[^>]*>|[\\*_`~\s]/g, '');
+
+/**
+ * A flashcard imported before origin keys carried the note id (key guid + ord) is the same note only when there is
+ * evidence: one of its Anki reviews is in this deck's history, or its text is the same. Then it takes the new key
+ * (and its review rows theirs), so upgrading never duplicates a deck; without evidence, the note is a new one.
+ */
+function adoptLegacy(s: Statements, draft: FlashcardDraft, history: Map<number, AnkiReview[]>): FoundFlashcard | undefined {
+  const old = s.findFlashcard.get(draft.legacyKey) as FoundFlashcard | undefined;
+  if (!old) return undefined;
+  const revIds = new Set(draft.cards.flatMap(({ anki }) => (history.get(anki.id) ?? []).map((r) => String(r.id))));
+  const sameHistory = (s.flashcardAnkiKeys.all(old.id) as string[]).some((k) => revIds.has(k.slice(k.lastIndexOf(':') + 1)));
+  const sameText = bareText(old.front_md) === bareText(draft.frontMd) && bareText(old.back_md) === bareText(draft.backMd);
+  if (!sameHistory && !sameText) return undefined;
+  s.rekeyFlashcard.run(draft.originKey, old.id);
+  for (const { anki } of draft.cards) {
+    s.rekeyLogs.run({ from: `anki:${draft.guid}:${anki.ord}:`, to: `anki:${draft.guid}:${anki.noteId}:${anki.ord}:`, flashcardId: old.id });
+  }
+  return old;
 }
 
 function writePackage(db: Db, s: Statements, pkg: AnkiPackage, drafts: FlashcardDraft[], media: Map<string, PreparedMedia>, params: SchedulerParams, now: number, summary: AnkiImportSummary, warnings: Problem[]): void {
@@ -138,7 +167,7 @@ function writePackage(db: Db, s: Statements, pkg: AnkiPackage, drafts: Flashcard
     } else summary.media.unchanged++;
   }
   for (const draft of drafts) {
-    const found = s.findFlashcard.get(draft.originKey) as { id: number; kind: string; front_md: string; back_md: string } | undefined;
+    const found = (s.findFlashcard.get(draft.originKey) ?? adoptLegacy(s, draft, history)) as FoundFlashcard | undefined;
     let flashcardId: number;
     if (!found) {
       flashcardId = Number(s.insertFlashcard.run(draft.kind, draft.frontMd, draft.backMd, draft.originKey, now, now).lastInsertRowid);
@@ -155,7 +184,7 @@ function writePackage(db: Db, s: Statements, pkg: AnkiPackage, drafts: Flashcard
       s.linkTag.run(flashcardId, s.findTag.get(tag));
     }
     for (const { anki, ord } of draft.cards) {
-      const cardKey = `anki:${draft.guid}:${anki.ord}`;
+      const cardKey = `anki:${draft.guid}:${anki.noteId}:${anki.ord}`;
       const reviews = history.get(anki.id) ?? [];
       const firstReview = reviews.length ? Math.min(...reviews.map((r) => r.id)) : now;
       const replay = replayHistory(cardKey, reviews, Math.min(firstReview, now), params);
@@ -239,6 +268,7 @@ export function importAnkiPackages(ctx: CoreContext, sources: AnkiSource[], dryR
         file: pkg.file,
         layout: pkg.layout,
         notes: pkg.notes.length,
+        deckCards: pkg.cards.length,
         flashcards: { added: 0, updated: 0, unchanged: 0 },
         cards: { added: 0, updated: 0, unchanged: 0 },
         reviews: { added: 0, notReplayed: 0 },
@@ -251,6 +281,8 @@ export function importAnkiPackages(ctx: CoreContext, sources: AnkiSource[], dryR
         warnings.push({ file: pkg.file, message: `${names.length} image${names.length === 1 ? ' is' : 's are'} referenced but not in the package: ${names.slice(0, 5).join(', ')}${names.length > 5 ? '…' : ''}` });
       }
       writePackage(ctx.db, s, pkg, converted.drafts, media, params, now, summary, warnings);
+      const accounted = summary.cards.added + summary.cards.updated + summary.cards.unchanged + [...converted.skipped.values()].reduce((a, b) => a + b, 0);
+      if (accounted !== pkg.cards.length) warnings.push({ file: pkg.file, message: `${pkg.cards.length - accounted} of the deck's ${pkg.cards.length} cards were neither imported nor listed as left out` });
       summaries.push(summary);
       ctx.emit({ kind: 'import', done: i + 1, total: prepared.length, label: pkg.file });
     });

@@ -1,6 +1,6 @@
 /**
  * A small reading of Anki's card templates, enough to turn a note + template into the two sides of a flashcard:
- * {{Field}}, filters ({{text:Field}}, {{hint:Field}}, {{type:Field}} → nothing), sections {{#Field}}…{{/Field}} and
+ * {{Field}}, filters ({{text:Field}}, {{hint:Field}}, {{type:Field}} → nothing on the front, the answer on the back), sections {{#Field}}…{{/Field}} and
  * {{^Field}}…{{/Field}}, {{FrontSide}}, {{Tags}}, {{Deck}}. The output is still Anki HTML (field values are
  * inserted as they are); markdown.ts translates it afterwards.
  */
@@ -10,6 +10,8 @@ export interface TemplateContext {
   tags: string[];
   deck: string;
   frontSide?: string;
+  /** Which side is rendered: {{type:Field}} is an input box on the front and shows the answer on the back. */
+  side?: 'front' | 'back';
 }
 
 const nonEmpty = (html: string | undefined) => !!html && html.replace(/<[^>]*>|&nbsp;|\s/g, '') !== '';
@@ -36,15 +38,20 @@ export function renderTemplate(template: string, ctx: TemplateContext): string {
     if (name === 'FrontSide') return ctx.frontSide ?? '';
     if (name === 'Tags') return ctx.tags.join(' ');
     if (name === 'Deck') return ctx.deck;
-    if (filters.includes('type')) return '';
     const value = ctx.fields.get(name) ?? '';
+    if (filters.includes('type')) return ctx.side === 'back' ? value : '';
     if (filters.includes('text')) return value.replace(/<[^>]*>/g, '');
     return value;
   });
 }
 
-/** The back template without the question repeated: Anki backs usually start with {{FrontSide}}<hr id=answer>. */
+/**
+ * The back template without the question repeated (our session shows the front above the back): Anki backs put the
+ * answer after <hr id=answer>, before it {{FrontSide}} or, in the type-in note type, {{Front}} again.
+ */
 export function backWithoutFront(template: string): string {
+  const hr = /<hr[^>]*\bid\s*=\s*["']?answer\b[^>]*>/i.exec(template);
+  if (hr) return template.slice(hr.index + hr[0].length).trim();
   return template.replace(/\{\{\s*FrontSide\s*\}\}\s*(<hr[^>]*>)?\s*/i, '');
 }
 
