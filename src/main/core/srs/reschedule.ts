@@ -4,6 +4,7 @@
  */
 import type { Db } from '../db/open';
 import type { SchedulerSet } from './config';
+import { capDue } from './examCap';
 import { curveConstants, intervalDays, type SchedulerParams } from './scheduler';
 import { DAY } from './studyDay';
 
@@ -24,7 +25,7 @@ export function estimateWorkload(db: Db, s: SchedulerSet, retention: number): { 
   return { perDay: row.load * (1 + (1 - retention)), reviewCards: row.n };
 }
 
-/** Re-places every review card at last review + the interval its stability gives under `p`. Returns the count. */
+/** Re-places every review card at last review + the interval its stability gives under `p` (exam cap included). */
 export function rescheduleReviewCards(db: Db, p: SchedulerParams, now: number): number {
   const cards = db
     .prepare('SELECT id, due, state, stability, difficulty, scheduled_days, learning_steps, last_review FROM cards WHERE deleted_at IS NULL AND state = 2 AND last_review IS NOT NULL')
@@ -37,8 +38,11 @@ export function rescheduleReviewCards(db: Db, p: SchedulerParams, now: number): 
   );
   let changed = 0;
   for (const c of cards) {
-    const days = intervalDays(c.stability, p);
-    const due = Math.max(now, c.last_review + days * DAY);
+    let days = intervalDays(c.stability, p);
+    let due = Math.max(now, c.last_review + days * DAY);
+    // Exam-date mode holds here too: a re-placed card is never due after the exam.
+    const capped = capDue(due, now, p);
+    if (capped) ({ due, days } = capped);
     if (due === c.due) continue;
     update.run(due, days, now, c.id);
     log.run(c.id, now, c.state, c.due, c.stability, c.difficulty, c.scheduled_days, c.learning_steps, c.state, due, c.stability, c.difficulty, days, c.learning_steps);

@@ -16,6 +16,7 @@ import type { Db } from '../../db/open';
 import { checkMedia } from '../../bank/media';
 import { extensionOf } from '../../bank/sources';
 import { schedulerParams } from '../config';
+import { enforceExamCap } from '../examCap';
 import type { SchedulerParams } from '../scheduler';
 import { convertNotes, type FlashcardDraft } from './convert';
 import { readAnkiPackage } from './read';
@@ -251,6 +252,8 @@ export function importAnkiPackages(ctx: CoreContext, sources: AnkiSource[], dryR
         warnings.push({ file: pkg.file, message: `${names.length} image${names.length === 1 ? ' is' : 's are'} referenced but not in the package: ${names.slice(0, 5).join(', ')}${names.length > 5 ? '…' : ''}` });
       }
       writePackage(ctx.db, s, pkg, converted.drafts, media, params, now, summary, warnings);
+      // History is replayed as it happened (no exam then); today's schedule obeys exam-date mode.
+      enforceExamCap(ctx.db, schedulerParams(ctx.db).flash, now);
       summaries.push(summary);
       ctx.emit({ kind: 'import', done: i + 1, total: prepared.length, label: pkg.file });
     });
