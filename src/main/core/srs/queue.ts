@@ -1,7 +1,11 @@
 /**
- * What is due: counts for the screens and the CLI, and the next flashcard of a review session. Learning cards come
- * first when their minutes are up, then the day's reviews, then new cards, within the daily limits (as Anki). A
- * review card is due on its study day (from the rollover hour), a learning card at its minute.
+ * What is due: THE due counts for every screen (Home, Dashboard, Flashcards) and the CLI, and the next flashcard of
+ * a review session. Learning cards come first when their minutes are up, then the day's reviews, then new cards,
+ * within the daily limits (as Anki). A review card is due on its study day (from the rollover hour), a learning card
+ * at its minute.
+ *   due now   = learning cards whose minute has come + review cards due this study day + new cards, within limits
+ *   due today = due now + learning cards coming due later this study day
+ * Question cards (missed questions) come back in blocks, not in the session: counted apart (questionCardsDue).
  */
 import type { DueCounts } from '../../../shared/srs';
 import type { Db } from '../db/open';
@@ -55,7 +59,7 @@ export function dueCounts(db: Db, s: SchedulerSet, now: number, withTotals = fal
   const newLeftToday = Math.max(0, s.config.newPerDay - newDone);
   return {
     dueNow: learning + Math.min(reviewsDue, reviewsLeftToday) + Math.min(newAvailable, newLeftToday),
-    dueToday: learningToday + reviewsDue + Math.min(newAvailable, newLeftToday),
+    dueToday: learningToday + Math.min(reviewsDue, reviewsLeftToday) + Math.min(newAvailable, newLeftToday),
     learning: learningToday,
     learningNow: learning,
     reviewsDue: Math.min(reviewsDue, reviewsLeftToday),
