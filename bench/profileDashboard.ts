@@ -36,7 +36,7 @@ export function profileAggregates(db: Db, now = Date.now()): void {
   time('block points', () => blockPoints(db));
   time('daily points', () => dailyPoints(db, today));
   time('time summary', () => timeSummary(db));
-  time('memory summary', () => memorySummary(db, now, now + 60 * 86_400_000, 0));
+  time('memory summary', () => memorySummary(db, now, now + 60 * 86_400_000));
   time('reasons', () => reasonSummary(db, today));
   time('readiness', () => db.transaction(() => readinessFor(db, settings.exam, settings.examDate, now))());
   time('plan', () => buildPlan(db, settings, listAssessments(db), now));

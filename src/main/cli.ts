@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createApi, type Api } from './core/api';
+import { clockFromEnv } from './fileClock';
 import { backupPath, copyDatabase, listBackups } from './core/db/backups';
 import { SCHEMA_VERSION } from './core/db/migrations';
 import { DatabaseError, openDatabase, schemaVersion } from './core/db/open';
@@ -267,7 +268,8 @@ export async function main(argv: string[]): Promise<number> {
     // A reader: read-only connection, no recovery, no migration, no automatic backup — safe next to a running app.
     const db = openDatabase(dbPath, { readonly: true });
     try {
-      const api = createApi(db, { dbPath, samplesDir: samplesDir(), appVersion: version, readOnly: true });
+      // The clock a test can pin (VIGNETTE_CLOCK_FILE), as browser mode reads it: "due" must agree at one moment.
+      const api = createApi(db, { dbPath, samplesDir: samplesDir(), appVersion: version, readOnly: true, clock: clockFromEnv() });
       const out = await run(parsed, api, dbPath);
       process.stdout.write(typeof out === 'string' ? `${out}\n` : `${JSON.stringify(out, null, 2)}\n`);
       return 0;

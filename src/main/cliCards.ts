@@ -13,8 +13,7 @@ export async function runCards(api: Api, args: string[], json: boolean): Promise
     const c = await api.call('cards:counts', {});
     if (json) return c;
     return [
-      `Due now: ${c.dueNow}`,
-      `Due today: ${c.dueToday}`,
+      `Flashcards: ${c.dueNow} due now · ${c.dueToday} due today`,
       `Learning: ${c.learning}`,
       `New left today: ${Math.min(c.newLeftToday, c.newAvailable)} (of ${c.newAvailable} new)`,
       `Question cards due (Create block → Due for review): ${c.questionCardsDue}`,

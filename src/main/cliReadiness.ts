@@ -42,7 +42,7 @@ const table = (title: string, rows: PerformanceRow[]) => [
 export async function runReadinessCommand(command: string, args: string[], options: Record<string, string>, json: boolean, api: Api): Promise<unknown> {
   if (command === 'stats') {
     const d = await api.call('stats:dashboard', {});
-    const out = { today: d.today, totals: d.totals, system: d.performance.system, discipline: d.performance.discipline, pack: d.performance.pack, exam: d.performance.exam };
+    const out = { today: d.today, totals: d.totals, due: d.due, system: d.performance.system, discipline: d.performance.discipline, pack: d.performance.pack, exam: d.performance.exam };
     if (json) return out;
     if (!d.totals.answered) return 'No answered questions yet.';
     return [...table('By system (first attempts, weakest first)', out.system), ...table('By discipline', out.discipline)].join('\n');

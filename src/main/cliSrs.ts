@@ -27,7 +27,7 @@ export async function cardsOptimize(api: Api, options: { json: boolean; dryRun: 
     lines.push(`RMSE:     ${(report.before.rmse * 100).toFixed(2)}% before, ${(report.after.rmse * 100).toFixed(2)}% after`);
   }
   if (report.applied) lines.push(`Saved the new weights: ${report.weights.map((w) => w.toFixed(4)).join(', ')}`);
-  else if (report.status === 'improved') lines.push('Dry run: the new weights were not saved.');
+  else if (report.status === 'improved' || report.status === 'initial') lines.push('Dry run: the new weights were not saved.');
   lines.push(`Done in ${report.durationMs} ms.`);
   return lines.join('\n');
 }

@@ -39,7 +39,8 @@ const blockWrite: Entry = { reads: ['blocks'], changes: ['blocks', 'progress', '
 export const INVALIDATION = {
   'app:info': read('packs', 'questions', 'notes', 'blocks', 'progress'),
   'settings:get': read('settings'),
-  'settings:set': change('settings'),
+  // A new exam date pulls cards due after it back (exam-date mode, srs/examCap.ts).
+  'settings:set': change('settings', 'cards'),
   'packs:list': read('packs'),
   'packs:remove': change('packs', 'questions', 'progress'),
   'packs:import': change('packs', 'questions', 'progress', 'notes', 'backups', 'cards'),

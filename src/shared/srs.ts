@@ -91,10 +91,11 @@ export interface ReviewCard {
   previews: GradePreview[];
 }
 
+/** The one definition of "due" (core/srs/queue.ts dueCounts), shown with the same words on every screen and the CLI. */
 export interface DueCounts {
-  /** Due now (learning cards past due, review cards due today), within the daily limits. */
+  /** Due now: learning cards whose minute has come, review cards due this study day, new cards; within daily limits. */
   dueNow: number;
-  /** Everything due by the end of this study day, before limits. */
+  /** Due today: due now plus learning cards that come due later in this study day (which ends at the rollover hour). */
   dueToday: number;
   /** Learning cards due by the end of the study day; learningNow = those whose minute has come. */
   learning: number;

@@ -71,7 +71,7 @@ test('imported Anki cards are reviewed in the Flashcards session like any other 
   await page.screenshot({ path: join(SHOTS, 'flashcards-anki-review.png'), fullPage: true });
 });
 
-test('Settings → Optimise: a plain message with too little history, then a better fit on imported Anki history', async ({ page, server, request }) => {
+test('Settings → Optimise: a plain message with too little history, initial stabilities only on a small one, then a better fit on imported Anki history', async ({ page, server, request }) => {
   test.setTimeout(120_000);
   const app = new AppPage(page, server);
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -81,6 +81,14 @@ test('Settings → Optimise: a plain message with too little history, then a bet
   await panel.getByTestId('optimize').click();
   await expect(panel.getByTestId('optimize-result')).toContainText('Not enough reviews yet');
   await expect(panel.getByTestId('optimize-result')).toContainText('at least 8 are needed');
+
+  // A small history (8–63 usable reviews) is not refused: only the initial stabilities change, and the panel says so.
+  const small = buildPackage('legacy2', deckWithHistory(simulateHistories(6, 40, 5), 50_000));
+  await api(request, server, 'packs:import', { files: [{ path: 'small.apkg', base64: Buffer.from(small).toString('base64') }] });
+  await panel.getByTestId('optimize').click();
+  await expect(panel.getByTestId('optimize-result')).toContainText('Initial stabilities updated');
+  await expect(panel.getByTestId('optimize-result')).toContainText('only the initial stabilities change');
+  await expect(panel.getByTestId('weights-in-use')).toHaveText('your optimised weights');
 
   const history = buildPackage('legacy2', deckWithHistory(simulateHistories(400, 365, 5)));
   await api(request, server, 'packs:import', { files: [{ path: 'history.apkg', base64: Buffer.from(history).toString('base64') }] });

@@ -1,6 +1,7 @@
 /** Types of the dashboard, the self-assessment log and the readiness view (issue 11). Plain data only. */
 import type { Exam } from '../pack';
 import type { AssessmentScale, ProductId } from './catalogue';
+import type { DueCounts } from '../srs';
 
 export interface SectionScore {
   name: string;
@@ -135,7 +136,6 @@ export interface TimeSummary {
 
 export interface MemorySummary {
   cards: number;
-  dueToday: number;
   /** Mean retrievability of reviewed cards today and on the exam date, overall and per system. */
   retrievabilityToday: number | null;
   retrievabilityExamDay: number | null;
@@ -171,7 +171,6 @@ export interface Plan {
   perDayChosenPasses: number | null;
   /** FSRS cards falling due per day until the exam (a floor: cards answered again come back too). */
   reviewsPerDay: number | null;
-  dueNow: number;
   calendar: PlanDay[];
   answeredToday: number;
 }
@@ -185,6 +184,8 @@ export interface Dashboard {
   time: TimeSummary;
   memory: MemorySummary;
   reasons: ReasonSummary;
+  /** Flashcards due now and today: core/srs/queue.ts dueCounts, the one definition every screen and the CLI use. */
+  due: DueCounts;
   readiness: Readiness;
   plan: Plan;
   targetScore: number | null;

@@ -12,6 +12,8 @@ import { addDays, daysBetween, localDay, planLoad } from './maths';
 import { computeReadiness } from './readiness';
 import { answeredOn, blockPoints, dailyPoints, dueByDay, memorySummary, performanceBy, timeSummary, totals } from './queries';
 import { reasonSummary } from './reasons';
+import { schedulerParams } from '../srs/config';
+import { dueCounts } from '../srs/queue';
 
 const EXAM_NAMES: Record<Exam, string> = { step1: 'Step 1', step2ck: 'Step 2 CK', step3: 'Step 3' };
 
@@ -79,7 +81,6 @@ export function buildPlan(db: Db, settings: Settings, assessments: AssessmentEnt
     perDayOnePass: load.onePass,
     perDayChosenPasses: load.chosen,
     reviewsPerDay: daysLeft !== null && daysLeft > 0 ? Math.ceil(dueUntilExam / daysLeft) : null,
-    dueNow: due.get(today) ?? 0,
     calendar,
     answeredToday: answeredOn(db, today),
   };
@@ -102,7 +103,9 @@ export function buildDashboard(db: Db, settings: Settings, now: number): Dashboa
     blocks: blockPoints(db),
     daily: dailyPoints(db, today),
     time: timeSummary(db),
-    memory: memorySummary(db, now, examDayMs, plan.dueNow),
+    memory: memorySummary(db, now, examDayMs),
+    // Flashcards due: the same function and numbers as the Flashcards screen and `vignette cards due`.
+    due: dueCounts(db, schedulerParams(db), now),
     reasons: reasonSummary(db, today),
     readiness: readinessFor(db, settings.exam, settings.examDate, now),
     plan,

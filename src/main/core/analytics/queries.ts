@@ -138,7 +138,7 @@ export function timeSummary(db: Db): TimeSummary {
  * the user's own FSRS weights (issue 9's curveConstants), the same curve the Flashcards statistics use.
  * Every query names its covering index (migration "issue 11"), so the plan cannot drift to a table scan.
  */
-export function memorySummary(db: Db, now: number, examDayMs: number | null, dueToday: number): MemorySummary {
+export function memorySummary(db: Db, now: number, examDayMs: number | null): MemorySummary {
   const { decay, factor } = curveConstants(readSrsConfig(db).weights);
   const params = { factor, decay, now, exam: examDayMs ?? now };
   const R = (at: string) => `pow(1 + :factor * max(0, ${at} - c.last_review) / 86400000.0 / c.stability, :decay)`;
@@ -161,7 +161,6 @@ export function memorySummary(db: Db, now: number, examDayMs: number | null, due
   const mean = (sum: number) => (overall.cards ? sum / overall.cards : null);
   return {
     cards: overall.live,
-    dueToday,
     retrievabilityToday: mean(overall.today),
     retrievabilityExamDay: examDayMs === null ? null : mean(overall.exam_day),
     bySystem: rows.map((r) => ({ system: r.system, cards: r.cards, today: r.today, examDay: examDayMs === null ? null : r.exam_day })),

@@ -39,8 +39,11 @@ export function whereFor(filters: QuestionFilters, omit?: FilterDimension): SqlW
     params.push(...filters.tags);
   }
   if (filters.dueForReview) {
-    // srs_due_cutoff() is registered by the SRS module (srs/handlers.ts): the end of the current study day.
-    clauses.push('q.id IN (SELECT question_id FROM cards WHERE question_id IS NOT NULL AND suspended = 0 AND deleted_at IS NULL AND due < srs_due_cutoff())');
+    // srs_due_cutoff() / srs_day_start() are registered by the SRS module (srs/handlers.ts): the end and start of the
+    // current study day; a card answered today is not due again today (srs/queue.ts NOT_REVIEWED_TODAY).
+    clauses.push(
+      'q.id IN (SELECT question_id FROM cards WHERE question_id IS NOT NULL AND suspended = 0 AND deleted_at IS NULL AND due < srs_due_cutoff() AND NOT (due >= srs_day_start() AND last_review >= srs_day_start()))',
+    );
   }
   if (filters.statuses?.length && omit !== 'statuses') {
     const any: string[] = [];

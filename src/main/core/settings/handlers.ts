@@ -2,6 +2,8 @@ import type { CoreContext } from '../context';
 import type { HandlerMap } from '../handler';
 import { readSettings, writeSettings } from './settings';
 import { schemaVersion } from '../db/open';
+import { schedulerParams } from '../srs/config';
+import { enforceExamCap } from '../srs/examCap';
 
 export function settingsHandlers(ctx: CoreContext) {
   return {
@@ -22,6 +24,12 @@ export function settingsHandlers(ctx: CoreContext) {
       };
     },
     'settings:get': () => readSettings(ctx.db),
-    'settings:set': (patch) => writeSettings(ctx.db, patch),
+    'settings:set': (patch) =>
+      ctx.db.transaction(() => {
+        const settings = writeSettings(ctx.db, patch);
+        // A new or moved exam date: no card may stay due after it (exam-date mode, srs/examCap.ts).
+        if (patch.examDate !== undefined) enforceExamCap(ctx.db, schedulerParams(ctx.db).flash, ctx.clock.now());
+        return settings;
+      })(),
   } satisfies HandlerMap<'app:info' | 'settings:get' | 'settings:set'>;
 }

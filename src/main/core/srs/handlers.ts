@@ -6,10 +6,11 @@ import type { CoreContext } from '../context';
 import type { HandlerMap } from '../handler';
 import { answerCard, getCard, memoryOf, peekUndo, setCardFlag, undoLast } from './cardStore';
 import { schedulerParams, writeSrsConfig, readSrsConfig, type SchedulerSet } from './config';
-import { localTimeZone } from './studyDay';
+import { localTimeZone, studyDay, studyDayStart } from './studyDay';
 import { addCardImage, cardView, createFlashcard, editFlashcard, listCards } from './flashcards';
 import { blockItemGrades, regradeBlockItem } from './questionCards';
 import { dueCounts, nextCard, questionDueCutoff, dayWindow } from './queue';
+import { enforceExamCap } from './examCap';
 import { estimateWorkload, rescheduleReviewCards } from './reschedule';
 import { formatInterval, previewAll } from './scheduler';
 import { memoryStats } from './stats';
@@ -46,6 +47,7 @@ export function srsHandlers(ctx: CoreContext) {
   // whenever the SRS settings change.
   let dayClock = { timeZone: localTimeZone(), rolloverHour: readSrsConfig(db).rolloverHour };
   db.function('srs_due_cutoff', { deterministic: false }, () => questionDueCutoff(dayClock, now()));
+  db.function('srs_day_start', { deterministic: false }, () => studyDayStart(studyDay(now(), dayClock), dayClock));
 
   function reviewCard(s: SchedulerSet, t: number): ReviewCard | null {
     const row = nextCard(db, s, t);
@@ -82,7 +84,12 @@ export function srsHandlers(ctx: CoreContext) {
       return session();
     },
     'cards:undo': () => {
-      const undone = db.transaction(() => undoLast(db))();
+      // A snapshot from before an exam date was set may be due after the exam: the cap holds for undo too.
+      const undone = db.transaction(() => {
+        const entry = undoLast(db);
+        enforceExamCap(db, params().flash, now());
+        return entry;
+      })();
       return { ...session(), undone };
     },
     'cards:act': ({ cardId, action }) => {
@@ -105,6 +112,8 @@ export function srsHandlers(ctx: CoreContext) {
         const config = writeSrsConfig(db, patch);
         dayClock = { ...dayClock, rolloverHour: config.rolloverHour };
         const rescheduled = reschedule ? rescheduleReviewCards(db, params().flash, now()) : 0;
+        // Switching the cap on (or moving the rollover hour) pulls cards due after the exam back.
+        enforceExamCap(db, params().flash, now());
         return { config, rescheduled };
       })(),
     'cards:workload': ({ retentions }) => {

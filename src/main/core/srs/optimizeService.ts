@@ -84,7 +84,7 @@ export async function runOptimizer(ctx: CoreContext, apply: boolean): Promise<Op
       signal: controller.signal,
       onProgress: (done, total) => ctx.emit({ kind: 'optimize', done, total, label: 'Optimising FSRS weights' }),
     });
-    const applied = apply && result.status === 'improved';
+    const applied = apply && (result.status === 'improved' || result.status === 'initial');
     if (applied) writeSrsConfig(ctx.db, { weights: result.weights });
     return { ...result, applied };
   } catch (error) {

@@ -15,8 +15,11 @@ export interface Fit {
 }
 
 export interface OptimiseResult {
-  /** improved: new weights adopted; kept: the fit was not better; too-few: nothing to fit. */
-  status: 'improved' | 'kept' | 'too-few';
+  /**
+   * improved: new weights adopted; kept: the fit was not better; too-few: nothing to fit; initial: a small history
+   * (< 64 items) changed only the initial stabilities and was too small to measure, so they are adopted as fitted.
+   */
+  status: 'improved' | 'kept' | 'too-few' | 'initial';
   /** The weights to use from now on (the old ones unless improved). */
   weights: number[];
   previous: number[];
@@ -56,13 +59,18 @@ function bindingPath(): string {
 
 const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 
-function describe(status: OptimiseResult['status'], set: TrainingSet, before: Fit | null, after: Fit | null): string {
+function describe(status: OptimiseResult['status'], set: TrainingSet, before: Fit | null, after: Fit | null, initialOnly: boolean): string {
   const base = `${plural(set.reviews, 'review')} of ${plural(set.cards, 'card')}`;
   if (status === 'too-few') {
     return `Only ${base} can be used (${plural(set.items, 'review')} after the first day of a card); at least ${MIN_ITEMS} are needed. Keep reviewing and try again.`;
   }
-  const small = set.items < FULL_FIT_ITEMS ? ` With fewer than ${FULL_FIT_ITEMS} usable reviews only the initial stabilities change.` : '';
-  const gain = before!.logLoss - after!.logLoss;
+  const small = initialOnly ? ` Too few usable reviews for a full fit (fewer than ${FULL_FIT_ITEMS}): only the initial stabilities change.` : '';
+  if (!before || !after) {
+    return status === 'initial'
+      ? `Fitted on ${base}.${small} There are too few reviews to measure the fit, so the new initial stabilities are used as fitted; keep reviewing for a full fit.`
+      : `The fit on ${base} could not be measured; your current weights were kept.${small}`;
+  }
+  const gain = before.logLoss - after.logLoss;
   return status === 'improved'
     ? `New weights fitted on ${base}: they predict your recall better (log loss ${gain.toFixed(4)} lower).${small}`
     : `The fit on ${base} was not better than your current weights; they were kept.${small}`;
@@ -71,7 +79,7 @@ function describe(status: OptimiseResult['status'], set: TrainingSet, before: Fi
 export function optimise(set: TrainingSet, options: OptimiseOptions = {}): Promise<OptimiseResult> {
   const started = performance.now();
   const previous = [...(options.weights ?? default_w)];
-  const finish = (status: OptimiseResult['status'], weights: number[], before: Fit | null, after: Fit | null): OptimiseResult => ({
+  const finish = (status: OptimiseResult['status'], weights: number[], before: Fit | null, after: Fit | null, initialOnly = false): OptimiseResult => ({
     status,
     weights,
     previous,
@@ -80,7 +88,7 @@ export function optimise(set: TrainingSet, options: OptimiseOptions = {}): Promi
     cards: set.cards,
     reviews: set.reviews,
     items: set.items,
-    message: describe(status, set, before, after),
+    message: describe(status, set, before, after, initialOnly),
     durationMs: Math.round(performance.now() - started),
   });
   if (set.items < MIN_ITEMS) return Promise.resolve(finish('too-few', previous, null, null));
@@ -95,6 +103,9 @@ export function optimise(set: TrainingSet, options: OptimiseOptions = {}): Promi
         weights: previous,
         enableShortTerm: options.enableShortTerm ?? true,
         numRelearningSteps: options.numRelearningSteps ?? 1,
+        items: set.items,
+        fullFitItems: FULL_FIT_ITEMS,
+        defaults: [...default_w],
       },
     });
     let settled = false;
@@ -107,13 +118,18 @@ export function optimise(set: TrainingSet, options: OptimiseOptions = {}): Promi
     };
     const onAbort = () => worker.postMessage('cancel');
     options.signal?.addEventListener('abort', onAbort);
-    worker.on('message', (m: { type: string; done?: number; total?: number; weights?: number[]; before?: Fit; after?: Fit; message?: string }) => {
+    worker.on('message', (m: { type: string; done?: number; total?: number; weights?: number[]; before?: Fit | null; after?: Fit | null; initialOnly?: boolean; message?: string }) => {
       if (m.type === 'progress') options.onProgress?.(m.done!, m.total!);
       else if (m.type === 'cancelled') settle(() => reject(new OptimiseCancelled()));
       else if (m.type === 'error') settle(() => reject(new Error(`The optimiser failed: ${m.message}`)));
       else if (m.type === 'done') {
-        const better = m.after!.logLoss < m.before!.logLoss;
-        settle(() => resolve(finish(better ? 'improved' : 'kept', better ? m.weights! : previous, m.before!, m.after!)));
+        const before = m.before ?? null;
+        const after = m.after ?? null;
+        // Too small to evaluate (fsrs-rs: NotEnoughData): only w0–w3 were fitted (SRS.md: say so, don't block), and
+        // they are adopted; a full fit that cannot be measured keeps the current weights.
+        const initialOnly = !!m.initialOnly;
+        const status = before && after ? (after.logLoss < before.logLoss ? 'improved' : 'kept') : initialOnly ? 'initial' : 'kept';
+        settle(() => resolve(finish(status, status === 'kept' ? previous : m.weights!, before, after, initialOnly)));
       }
     });
     worker.on('error', (error) => settle(() => reject(error)));

@@ -24,12 +24,23 @@ function items() {
   return out;
 }
 
+// fsrs-rs refuses to evaluate a small history (NotEnoughData): then there is no log loss to compare, not an error.
+function evaluate(weights, trainSet) {
+  try {
+    const fit = new binding.FSRSBinding(weights).evaluate(trainSet);
+    return { logLoss: fit.logLoss, rmse: fit.rmseBins };
+  } catch (error) {
+    if (/NotEnoughData/.test(String(error && error.message || error))) return null;
+    throw error;
+  }
+}
+
 (async () => {
   try {
     const trainSet = items();
-    const before = new binding.FSRSBinding(workerData.weights).evaluate(trainSet);
+    const before = evaluate(workerData.weights, trainSet);
     parentPort.postMessage({ type: 'progress', done: 0, total: 1 });
-    const weights = await binding.computeParameters(trainSet, {
+    let weights = await binding.computeParameters(trainSet, {
       enableShortTerm: workerData.enableShortTerm,
       numRelearningSteps: workerData.numRelearningSteps,
       progress: (done, total) => {
@@ -39,8 +50,13 @@ function items() {
       },
     });
     if (cancelled) return parentPort.postMessage({ type: 'cancelled' });
-    const after = new binding.FSRSBinding(weights).evaluate(trainSet);
-    parentPort.postMessage({ type: 'done', weights, before: { logLoss: before.logLoss, rmse: before.rmseBins }, after: { logLoss: after.logLoss, rmse: after.rmseBins } });
+    // Below its full-fit size (64 items after its own filtering) fsrs-rs fits only w0–w3 and returns its defaults for
+    // the rest: then only w0–w3 change, and the student's own w4–w20 stay.
+    const rest = weights.slice(4);
+    const initialOnly = workerData.items < workerData.fullFitItems || rest.every((w, i) => Math.abs(w - workerData.defaults[i + 4]) < 1e-4);
+    if (initialOnly) weights = [...weights.slice(0, 4), ...workerData.weights.slice(4)];
+    const after = evaluate(weights, trainSet);
+    parentPort.postMessage({ type: 'done', weights, before, after, initialOnly });
   } catch (error) {
     if (cancelled) return parentPort.postMessage({ type: 'cancelled' });
     parentPort.postMessage({ type: 'error', message: String(error && error.message || error) });

@@ -4,27 +4,42 @@
  */
 import type { Db } from '../db/open';
 import type { SchedulerSet } from './config';
+import { capDue } from './examCap';
 import { curveConstants, intervalDays, type SchedulerParams } from './scheduler';
 import { DAY } from './studyDay';
 
 /**
- * Reviews per day, steady state: each review card comes back once per interval, and the interval at retention r for
- * stability S is S / factor · (r^(1/decay) − 1) (the FSRS-6 interval formula ts-fsrs uses). Failures (1 − r) add a
- * relearning review each. An estimate for today's collection, not a simulation: stabilities grow as you review.
+ * Reviews per day at today's stabilities: each review card comes back once per interval I, and is forgotten at that
+ * review with probability 1 − R(I), each lapse adding the relearning steps' reviews.
+ *
+ *   I = clamp(S / factor · (r^(1/decay) − 1), 1 day, maximum interval)   (the FSRS-6 interval ts-fsrs rounds and fuzzes;
+ *                                                                         unrounded here, as fuzz averages the rounding)
+ *   R(I) = (1 + factor · I / S)^decay                                     (the forgetting curve at that interval)
+ *
+ * The lapse term must use the recall at the interval the card really gets, not the desired retention: a card weaker
+ * than a day is reviewed after a whole day whatever the target, and so forgotten more often than 1 − r. Charging it
+ * 1 − r made the hint run backwards for young cards (80 % ≈ 26/day, 95 % ≈ 23/day for 22 such cards). With R(I)
+ * such a card costs the same at every retention, and every other card costs more the higher the retention (1/I
+ * grows faster than the lapse share falls), so the estimate rises with retention.
+ *
+ * An instantaneous estimate for today's cards (the screen says so): stabilities grow with every success, so the load
+ * falls over time. A full simulation is not monotone at the bottom of the range — lapses cost reviews, which is why
+ * Anki offers a minimum recommended retention — and would not answer "what does this setting cost me now".
  */
 export function estimateWorkload(db: Db, s: SchedulerSet, retention: number): { perDay: number; reviewCards: number } {
   const { decay, factor } = curveConstants(s.config.weights);
   const multiplier = (Math.pow(retention, 1 / decay) - 1) / factor;
   const row = db
     .prepare(
-      `SELECT count(*) AS n, coalesce(sum(1.0 / max(1.0, min(@max, stability * @m))), 0) AS load
-       FROM cards INDEXED BY cards_memory WHERE deleted_at IS NULL AND suspended = 0 AND state = 2 AND due > -1`,
+      `SELECT count(*) AS n, coalesce(sum((1 + (1 - pow(1 + @factor * ivl / stability, @decay)) * @relearn) / ivl), 0) AS load
+       FROM (SELECT stability, min(@max, max(1.0, stability * @m)) AS ivl
+             FROM cards INDEXED BY cards_memory WHERE deleted_at IS NULL AND suspended = 0 AND state = 2 AND due > -1 AND stability > 0)`,
     )
-    .get({ m: multiplier, max: s.config.maximumIntervalDays }) as { n: number; load: number };
-  return { perDay: row.load * (1 + (1 - retention)), reviewCards: row.n };
+    .get({ m: multiplier, max: s.config.maximumIntervalDays, factor, decay, relearn: Math.max(1, s.flash.relearningSteps.length) }) as { n: number; load: number };
+  return { perDay: row.load, reviewCards: row.n };
 }
 
-/** Re-places every review card at last review + the interval its stability gives under `p`. Returns the count. */
+/** Re-places every review card at last review + the interval its stability gives under `p` (exam cap included). */
 export function rescheduleReviewCards(db: Db, p: SchedulerParams, now: number): number {
   const cards = db
     .prepare('SELECT id, due, state, stability, difficulty, scheduled_days, learning_steps, last_review FROM cards WHERE deleted_at IS NULL AND state = 2 AND last_review IS NOT NULL')
@@ -37,8 +52,11 @@ export function rescheduleReviewCards(db: Db, p: SchedulerParams, now: number): 
   );
   let changed = 0;
   for (const c of cards) {
-    const days = intervalDays(c.stability, p);
-    const due = Math.max(now, c.last_review + days * DAY);
+    let days = intervalDays(c.stability, p);
+    let due = Math.max(now, c.last_review + days * DAY);
+    // Exam-date mode holds here too: a re-placed card is never due after the exam.
+    const capped = capDue(due, now, p);
+    if (capped) ({ due, days } = capped);
     if (due === c.due) continue;
     update.run(due, days, now, c.id);
     log.run(c.id, now, c.state, c.due, c.stability, c.difficulty, c.scheduled_days, c.learning_steps, c.state, due, c.stability, c.difficulty, days, c.learning_steps);

@@ -8,7 +8,8 @@
  */
 import { fsrs, generatorParameters, forgetting_curve, computeDecayFactor, default_w, State, type Card, type FSRS, type Grade as FsrsGrade, type StepUnit } from 'ts-fsrs';
 import type { CardMemory, CardStateCode, Grade, GradePreview } from '../../../shared/srs';
-import { DAY, dayOfDate, studyDay, studyDayStart, toStudyTime, fromStudyTime, type DayClock } from './studyDay';
+import { capDue } from './examCap';
+import { DAY, studyDay, studyDayStart, toStudyTime, fromStudyTime, type DayClock } from './studyDay';
 
 export interface SchedulerParams extends DayClock {
   desiredRetention: number;
@@ -96,18 +97,12 @@ export function formatInterval(ms: number): string {
   return `${(days / 365).toFixed(1).replace(/\.0$/, '')}y`;
 }
 
-/**
- * Exam-date mode: a review interval that would jump past the exam is pulled back so the card is due on the exam's
- * eve (the last study day before it). Cards already due on or after the eve, and days after the exam, are untouched.
- */
+/** Exam-date mode (examCap.ts): an outcome that would be due after the exam is pulled back to the cap day. */
 function capForExam(card: CardMemory, now: number, p: SchedulerParams): boolean {
-  if (!p.examDate || card.state !== 2) return false;
-  const eve = dayOfDate(p.examDate) - 1;
-  const today = studyDay(now, p);
-  if (eve <= today || studyDay(card.due, p) <= eve) return false;
-  const timeOfDay = toStudyTime(card.due, p) - Math.floor(toStudyTime(card.due, p) / DAY) * DAY;
-  card.due = fromStudyTime(eve * DAY + timeOfDay, p);
-  card.scheduledDays = eve - today;
+  const capped = capDue(card.due, now, p);
+  if (!capped) return false;
+  card.due = capped.due;
+  card.scheduledDays = capped.days;
   return true;
 }
 

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { NavLink, Route, Routes } from 'react-router';
 import { PageHeader } from '../../components/common';
+import { DueCounts } from '../../components/DueCounts';
 import { useApi } from '../../queries';
 import { BrowseCards } from './BrowseCards';
 import { CardEditor } from './CardEditor';
@@ -32,7 +33,7 @@ export function CardsPage() {
         subtitle={
           c ? (
             <span data-testid="due-summary">
-              <strong>{c.dueNow}</strong> due now · {c.dueToday} today · {c.total} cards
+              Flashcards: <DueCounts counts={c} /> · {c.total} cards
               {c.questionCardsDue ? ` · ${c.questionCardsDue} missed questions due in blocks` : ''}
             </span>
           ) : (

@@ -15,6 +15,7 @@ const STATUS: Record<OptimizeReport['status'], { label: string; tone: string }> 
   improved: { label: 'New weights saved', tone: 'good' },
   kept: { label: 'Current weights kept', tone: 'warn' },
   'too-few': { label: 'Not enough reviews yet', tone: 'warn' },
+  initial: { label: 'Initial stabilities updated', tone: 'good' },
 };
 
 function Fit({ report }: { report: OptimizeReport }) {

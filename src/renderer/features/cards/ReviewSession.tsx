@@ -133,7 +133,7 @@ export function ReviewSession() {
         <div className="session-done" data-testid="session-done">
           <h2>All done for now</h2>
           <p className="muted">
-            {c.dueToday > 0 ? `${c.dueToday} more card${c.dueToday === 1 ? '' : 's'} come due later today.` : 'Nothing else is due today.'}{' '}
+            {c.dueToday > c.dueNow ? `${c.dueToday - c.dueNow} more card${c.dueToday - c.dueNow === 1 ? '' : 's'} come due later today.` : 'Nothing else is due today.'}{' '}
             {c.questionCardsDue > 0 && `${c.questionCardsDue} missed question${c.questionCardsDue === 1 ? ' is' : 's are'} due: build a block from "Due for review".`}
           </p>
         </div>

@@ -82,7 +82,7 @@ export function DashboardPage() {
           )}
           <div className="dash-grid">
             <ReasonsPanel reasons={d.reasons} />
-            <MemoryPanel memory={d.memory} />
+            <MemoryPanel memory={d.memory} due={d.due} />
           </div>
           <div className="dash-full">
             <AssessmentLog assessments={assessments.data ?? []} defaultExam={d.readiness.exam} today={d.today} />

@@ -1,8 +1,10 @@
 /** Memory from the flashcards (FSRS): mean retrievability today and on exam day per system, and today's due load. */
 import type { MemorySummary } from '../../../shared/readiness/types';
+import type { DueCounts } from '../../../shared/srs';
+import { DueCounts as DueCountsText } from '../../components/DueCounts';
 import { pct } from './format';
 
-export function MemoryPanel({ memory }: { memory: MemorySummary }) {
+export function MemoryPanel({ memory, due }: { memory: MemorySummary; due: DueCounts }) {
   return (
     <section className="card" aria-labelledby="memory-title" data-testid="memory">
       <h2 id="memory-title">Memory</h2>
@@ -20,10 +22,13 @@ export function MemoryPanel({ memory }: { memory: MemorySummary }) {
               <span className="label">on exam day without further reviews</span>
             </div>
             <div className="stat">
-              <span className="value">{memory.dueToday}</span>
-              <span className="label">cards due today of {memory.cards}</span>
+              <span className="value">{memory.cards}</span>
+              <span className="label">cards</span>
             </div>
           </div>
+          <p>
+            Flashcards: <DueCountsText counts={due} />
+          </p>
           <div className="table-scroll">
             <table className="data compact">
               <thead>

@@ -48,7 +48,7 @@ export function PlanPanel({ plan }: { plan: Plan }) {
         </div>
         <div className="stat">
           <span className="value">{plan.reviewsPerDay ?? '—'}</span>
-          <span className="label">flashcard reviews a day falling due ({plan.dueNow} due today)</span>
+          <span className="label">flashcard reviews a day falling due</span>
         </div>
       </div>
       <ol className="calendar" aria-label="The coming weeks" data-testid="calendar">

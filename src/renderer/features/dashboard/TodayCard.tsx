@@ -1,6 +1,7 @@
 /** Home's countdown and today's work, from the same plan the dashboard shows (days counted by the core's clock). */
 import { Link } from 'react-router';
 import type { Dashboard } from '../../../shared/readiness/types';
+import { DueCounts } from '../../components/DueCounts';
 import { shortDate } from './format';
 import './dashboard.css';
 
@@ -27,7 +28,7 @@ export function TodayCard({ dashboard: d }: { dashboard: Dashboard }) {
               </li>
             )}
             <li>
-              Flashcards due: <strong>{p.dueNow}</strong>
+              Flashcards: <DueCounts counts={d.due} />
             </li>
             {next && (
               <li>

@@ -16,6 +16,7 @@ import type { Db } from '../../db/open';
 import { checkMedia } from '../../bank/media';
 import { extensionOf } from '../../bank/sources';
 import { schedulerParams } from '../config';
+import { enforceExamCap } from '../examCap';
 import type { SchedulerParams } from '../scheduler';
 import { convertNotes, type FlashcardDraft } from './convert';
 import { readAnkiPackage } from './read';
@@ -283,6 +284,8 @@ export function importAnkiPackages(ctx: CoreContext, sources: AnkiSource[], dryR
       writePackage(ctx.db, s, pkg, converted.drafts, media, params, now, summary, warnings);
       const accounted = summary.cards.added + summary.cards.updated + summary.cards.unchanged + [...converted.skipped.values()].reduce((a, b) => a + b, 0);
       if (accounted !== pkg.cards.length) warnings.push({ file: pkg.file, message: `${pkg.cards.length - accounted} of the deck's ${pkg.cards.length} cards were neither imported nor listed as left out` });
+      // History is replayed as it happened (no exam then); today's schedule obeys exam-date mode.
+      enforceExamCap(ctx.db, schedulerParams(ctx.db).flash, now);
       summaries.push(summary);
       ctx.emit({ kind: 'import', done: i + 1, total: prepared.length, label: pkg.file });
     });
