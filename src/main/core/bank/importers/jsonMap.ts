@@ -335,7 +335,7 @@ export function parseJsonMap(group: SourceGroup, map: Record<string, string>): P
     const base = answerBase(file, list.filter(isRecord), mapping, warnings);
     list.forEach((element, item) => {
       const where = lines ? { line: lines[item]! } : { item };
-      if (isRecord(element)) items.push({ ...where, value: buildQuestion(element, mapping, base) });
+      if (isRecord(element)) items.push({ ...where, value: buildQuestion(element, mapping, base), ...(mapping.id ? {} : { derivedId: true }) });
       else problems.push({ file, ...where, message: 'must be a JSON object' });
     });
   }

@@ -54,6 +54,7 @@ function medqaItem(file: string, row: unknown, where: Where): RawItem | Problem 
   return {
     line: where.line,
     item: where.item,
+    derivedId: true,
     value: {
       id: question ? `mq-${createHash('sha1').update(question).digest('hex').slice(0, 16)}` : fallbackId,
       stem: r.question,
