@@ -120,3 +120,82 @@ describe('A Medbullets-style CSV without an id column', () => {
     ]);
   });
 });
+
+describe('MedXpertQA-shaped JSON Lines (ten options as a Python-dict string)', () => {
+  const MXQA = join(GAPS, 'medxpertqa-style.jsonl');
+  /** The mapping FORMAT.md documents for MedXpertQA. */
+  const MXQA_MAP = { id: 'id', stem: 'question', choices: 'options', answer: 'label', system: 'body_system', tags: 'medical_task,question_type' };
+
+  interface Row {
+    source_id: string;
+    stem_html: string;
+    answer_index: number;
+    choice_count: number;
+    system: string | null;
+  }
+  const rows = () => t.db.prepare('SELECT source_id, stem_html, answer_index, choice_count, system FROM questions ORDER BY id').all() as Row[];
+
+  it('imports through the CLI with the documented --map: ids, ten choices, the answer from label, systems mapped', () => {
+    const dbPath = join(t.dir, 'cli.db');
+    const run = cli(['import', MXQA, '--db', dbPath, '--json', ...mapArgs(MXQA_MAP)]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout) as ImportReport;
+    expect(report.packs.map((p) => [p.format, p.added, p.total])).toEqual([['json-map', 6, 6]]);
+    // "Other / NA" means no system: no warning, no tag.
+    expect(report.warnings).toEqual([]);
+  });
+
+  it('parses the dict strings exactly (both quote styles, escapes), strips the repeated choices and maps body_system', async () => {
+    await importOk({ paths: [MXQA], map: MXQA_MAP });
+    expect(rows().map((r) => [r.source_id, r.answer_index, r.choice_count, r.system])).toEqual([
+      ['Text-101', 2, 10, 'Nervous System & Special Senses'],
+      ['Text-102', 0, 10, 'Cardiovascular'],
+      ['Text-103', 2, 10, 'Respiratory'],
+      ['Text-104', 1, 10, 'Gastrointestinal'],
+      ['Text-105', 2, 10, null],
+      ['Text-106', 1, 10, 'Renal & Urinary'],
+    ]);
+    for (const r of rows()) expect(r.stem_html).not.toContain('Answer Choices');
+    expect(rows()[0]!.stem_html).toMatch(/Which of the following is the most likely diagnosis\?<\/p>\n?$/);
+    const choice = (id: string, idx: number) =>
+      t.db.prepare('SELECT c.text_html FROM choices c JOIN questions q ON q.id = c.question_id WHERE q.source_id = ? AND c.idx = ?').pluck().get(id, idx);
+    expect(choice('Text-101', 2)).toBe('Ménière&#39;s disease');
+    expect(choice('Text-104', 7)).toBe('Percutaneous drainage for &quot;all&quot; patients, even if they&#39;re fit');
+    expect(choice('Text-101', 9)).toBe('Superior canal dehiscence');
+    const tags = t.db
+      .prepare("SELECT group_concat(t.name, '|') FROM question_tags qt JOIN tags t ON t.id = qt.tag_id JOIN questions q ON q.id = qt.question_id WHERE q.source_id = 'Text-101'")
+      .pluck()
+      .get() as string;
+    expect(tags.split('|').sort()).toEqual(['Diagnosis', 'Reasoning']);
+  });
+
+  it('without a mapping is refused with one message that gives the exact mapping', async () => {
+    const problems = await importFails({ paths: [MXQA] });
+    expect(problems).toEqual([
+      {
+        file: 'medxpertqa-style.jsonl',
+        field: 'map',
+        message:
+          "looks like MedXpertQA (options as a text {'A': …}, the answer in 'label'), which needs a field mapping: --map id=id --map stem=question --map choices=options --map answer=label --map system=body_system --map tags=medical_task,question_type (in the app: JSON array + field mapping)",
+      },
+    ]);
+  });
+
+  it('a dict string that is not a plain literal is refused on its line, never evaluated', async () => {
+    const path = join(t.dir, 'evil.jsonl');
+    writeFileSync(
+      path,
+      [
+        JSON.stringify({ id: 'x1', question: 'Fine question?', options: "{'A': 'yes', 'B': 'no'}", label: 'A' }),
+        JSON.stringify({ id: 'x2', question: 'Evil question?', options: "{'A': __import__('os').system('touch pwned'), 'B': 'no'}", label: 'A' }),
+        JSON.stringify({ id: 'x3', question: 'Broken question?', options: "{'A': 'yes', 'B': 'no'", label: 'A' }),
+      ].join('\n'),
+    );
+    const problems = await importFails({ paths: [path], map: { id: 'id', stem: 'question', choices: 'options', answer: 'label' } });
+    expect(problems).toEqual([
+      { file: 'evil.jsonl', line: 2, field: 'options', message: "is not a list of options like {'A': '…', 'B': '…'}: expected a quoted text at character 7" },
+      { file: 'evil.jsonl', line: 3, field: 'options', message: "is not a list of options like {'A': '…', 'B': '…'}: the text ends before its closing }" },
+    ]);
+  });
+});

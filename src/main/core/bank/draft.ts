@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { ImportFormat } from '../../../shared/types';
 import { CHOICE_LABELS, packQuestionSchema, type PackMeta, type PackQuestion } from '../../../shared/pack';
-import { canonicalDiscipline, canonicalSystem } from '../../../shared/vocabulary';
+import { canonicalDiscipline, canonicalSystem, isNoSystem } from '../../../shared/vocabulary';
 import type { Problem } from '../../../shared/result';
 import { htmlToText, markdownToSafeHtml } from './sanitize';
 import { duplicateChoices, unknownQuestionKeys } from './itemChecks';
@@ -117,6 +117,7 @@ export function validateItems(source: ParsedSource): { valid: ValidQuestion[]; p
         delete q.discipline;
       }
     }
+    if (q.system && isNoSystem(q.system)) delete q.system;
     if (q.system) {
       const known = canonicalSystem(q.system);
       if (known) q.system = known;
