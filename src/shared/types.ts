@@ -59,6 +59,8 @@ export interface ImportReport {
   /** A preview's id: `packs:import { stageId }` commits exactly what it checked, without parsing the files again. */
   stageId?: string;
   packs: {
+    /** The pack's id once imported (a dry run's is not kept). */
+    packId?: number;
     key: string;
     title: string;
     format: ImportFormat;

@@ -12,6 +12,8 @@ import type { ParsedSource, ValidQuestion } from './draft';
 import { replaceMarkdownImages } from '../../../shared/markdownImages';
 
 export interface PackWriteResult {
+  /** The pack's row (after a dry run, the id it would have had). */
+  packId?: number;
   key: string;
   title: string;
   format: ImportFormat;
@@ -172,6 +174,7 @@ export function* packWriter(
     packId = Number(s.insertPack.run({ ...meta, key: meta.id }).lastInsertRowid);
     if (options.hidden) db.prepare('UPDATE packs SET removed_at = ? WHERE id = ?').run(now, packId);
   }
+  result.packId = packId;
   const hide = db.prepare('UPDATE questions SET retired = 1 WHERE id = ?');
 
   const mediaIds = new Map<string, number>();
