@@ -22,7 +22,7 @@ export function MissingFields({ report }: { report: ImportReport }) {
   const packs = report.packs.filter((p) => p.withoutExplanation || p.withoutSystem);
   if (packs.length === 0) return null;
   return (
-    <div className="notice missing-fields" data-testid="missing-fields">
+    <div className="missing-fields" data-testid="missing-fields">
       {packs.map((p) => (
         <p key={p.key}>
           <strong>{p.title}</strong>: {missingText(p)}.
