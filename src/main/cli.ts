@@ -93,10 +93,19 @@ export function parseArgs(argv: string[]): Parsed {
   return out;
 }
 
+/** "1273 of 1273 questions have no explanation; 1273 have no system", or nothing when nothing is missing. */
+function missingLine(p: ImportReport['packs'][number]): string {
+  const explanation = p.withoutExplanation ? `${p.withoutExplanation} of ${p.total} questions have no explanation` : '';
+  if (!p.withoutSystem) return explanation;
+  return explanation ? `${explanation}; ${p.withoutSystem} have no system` : `${p.withoutSystem} of ${p.total} questions have no system`;
+}
+
 function printImport(report: ImportReport): string {
   const lines: string[] = [];
   for (const p of report.packs) {
     lines.push(`${p.title} (${p.format}, ${p.file}): ${p.added} added, ${p.updated} updated, ${p.unchanged} unchanged, ${p.retired} retired`);
+    const missing = missingLine(p);
+    if (missing) lines.push(`  ${missing}`);
   }
   if (report.notes.added + report.notes.updated + report.notes.unchanged > 0) {
     lines.push(`Notes: ${report.notes.added} added, ${report.notes.updated} updated, ${report.notes.unchanged} unchanged`);

@@ -14,6 +14,7 @@ import type {
   BlockSummary,
   Facets,
   ImportReport,
+  InferSystemsResult,
   ItemView,
   NoteView,
   NoteSummary,
@@ -130,6 +131,10 @@ export const contract = {
   'packs:remove': { input: z.object({ packId: id }).strict(), output: returns<{ retired: number }>() },
   'packs:import': { input: importInputSchema, output: returns<ImportReport>() },
   'packs:loadSamples': { input: empty, output: returns<ImportReport>() },
+  'packs:inferSystems': {
+    input: z.object({ packId: id, action: z.enum(['preview', 'apply', 'remove']) }).strict(),
+    output: returns<InferSystemsResult>(),
+  },
 
   'questions:search': {
     input: z

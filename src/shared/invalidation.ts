@@ -45,6 +45,7 @@ export const INVALIDATION = {
   'packs:remove': change('packs', 'questions', 'progress'),
   'packs:import': change('packs', 'questions', 'progress', 'notes', 'backups', 'cards'),
   'packs:loadSamples': change('packs', 'questions', 'progress', 'settings', 'backups'),
+  'packs:inferSystems': { reads: ['questions'], changes: ['questions', 'progress'] },
   'questions:search': read('questions', 'packs', 'progress'),
   'questions:facets': read('questions', 'packs', 'progress'),
   'questions:get': read('questions', 'notes', 'progress'),

@@ -28,6 +28,8 @@ export interface ResultItem {
   changes: ChangeCounts;
   reason: MissReason | null;
   system: string | null;
+  /** The system was inferred from the question's words (shown "(inferred)"). */
+  systemInferred?: boolean;
   discipline: string | null;
   /** First words of the stem (plain text), to recognise the item in the table. */
   stemStart: string;
@@ -82,6 +84,8 @@ export interface MissedItem {
   packTitle: string;
   exam: Exam | null;
   system: string | null;
+  /** The system was inferred from the question's words (shown "(inferred)"). */
+  systemInferred?: boolean;
   discipline: string | null;
   outcome: Outcome;
   reason: MissReason | null;

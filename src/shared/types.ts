@@ -59,6 +59,8 @@ export interface ImportReport {
   /** A preview's id: `packs:import { stageId }` commits exactly what it checked, without parsing the files again. */
   stageId?: string;
   packs: {
+    /** The pack's id once imported (a dry run's is not kept). */
+    packId?: number;
     key: string;
     title: string;
     format: ImportFormat;
@@ -68,6 +70,10 @@ export interface ImportReport {
     unchanged: number;
     retired: number;
     total: number;
+    /** Questions in the file with no explanation (overall or per choice): MedQA has none. */
+    withoutExplanation: number;
+    /** Questions in the file with no system (not counting systems inferred earlier on request). */
+    withoutSystem: number;
   }[];
   notes: { added: number; updated: number; unchanged: number };
   rejected: Problem[]; // items skipped with --skip-invalid
@@ -76,6 +82,21 @@ export interface ImportReport {
   durationMs: number;
   /** Anki packages (.apkg/.colpkg) imported as flashcards with their review history (issue 9). */
   anki?: AnkiImportSummary[];
+}
+
+/** `packs:inferSystems`: see what inferring systems from the questions' words would tag, do it, or undo it. */
+export type InferSystemsAction = 'preview' | 'apply' | 'remove';
+export interface InferSystemsResult {
+  packId: number;
+  action: InferSystemsAction;
+  /** Questions of the pack without a system that were read. */
+  considered: number;
+  /** Of those, how many the words point at one system clearly (the rest stay untagged). */
+  tagged: number;
+  /** `remove`: inferred systems taken off. */
+  removed: number;
+  bySystem: { system: string; count: number }[];
+  questions: { sourceId: string; system: string }[];
 }
 
 export type QuestionStatus = 'unused' | 'correct' | 'incorrect' | 'omitted' | 'marked';
@@ -101,6 +122,8 @@ export interface QuestionListItem {
   exam: Exam | null;
   discipline: string | null;
   system: string | null;
+  /** The system was inferred from the question's words (opt-in, packs:inferSystems): show it as inferred. */
+  systemInferred?: boolean;
   topic: string | null;
   /** Plain-text excerpt; matches wrapped in \u0001 … \u0002 so the renderer highlights without parsing HTML. */
   snippet: string;
@@ -138,6 +161,8 @@ export interface QuestionView {
   exam: Exam | null;
   discipline: string | null;
   system: string | null;
+  /** The system was inferred from the question's words (opt-in, packs:inferSystems): show it as inferred. */
+  systemInferred?: boolean;
   topic: string | null;
   tags: string[];
   stemHtml: string;

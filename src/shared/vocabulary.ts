@@ -49,7 +49,19 @@ const SYSTEM_ALIASES: Record<string, System> = {
   immunology: 'Immune',
   biostatistics: 'Biostatistics & Epidemiology',
   epidemiology: 'Biostatistics & Epidemiology',
+  // MedXpertQA's body_system names (its anatomical systems, one word each).
+  digestive: 'Gastrointestinal',
+  urinary: 'Renal & Urinary',
+  skeletal: 'Musculoskeletal',
+  muscular: 'Musculoskeletal',
+  lymphatic: 'Blood & Lymphoreticular',
+  integumentary: 'Skin & Subcutaneous Tissue',
 };
+
+/** Values datasets write where a question has no system ("Other / NA"): no system, not a tag. */
+const NO_SYSTEM = new Set(['other', 'na', 'otherna', 'none', 'nan', 'unknown']);
+export const isNoSystem = (value: string): boolean => NO_SYSTEM.has(vocabularyKey(value));
+
 const DISCIPLINE_ALIASES: Record<string, Discipline> = {
   biostatistics: 'Biostatistics & Epidemiology',
   epidemiology: 'Biostatistics & Epidemiology',

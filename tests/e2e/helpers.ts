@@ -7,7 +7,8 @@ import { REPO, type VignetteServer } from './fixtures';
 export const SHOTS = join(REPO, 'test-results/screens');
 mkdirSync(SHOTS, { recursive: true });
 
-export const MEDQA = resolve(REPO, '../shared/datasets/medqa-us/medqa_us_test_5options.jsonl');
+/** The real MedQA file beside the repository (VIGNETTE_MEDQA points elsewhere, e.g. from a git worktree). */
+export const MEDQA = process.env.VIGNETTE_MEDQA ?? resolve(REPO, '../shared/datasets/medqa-us/medqa_us_test_5options.jsonl');
 
 /** POSTs one API method and returns its value (fails the test on an error result). */
 export async function api<T>(request: APIRequestContext, server: VignetteServer, method: string, data: object = {}): Promise<T> {

@@ -7,7 +7,8 @@ import { openDatabase, type Db } from '../../src/main/core/db/open';
 
 export const REPO = resolve(__dirname, '../..');
 export const SAMPLES_DIR = join(REPO, 'question-packs');
-export const MEDQA = resolve(REPO, '../shared/datasets/medqa-us/medqa_us_test_5options.jsonl');
+/** The real MedQA file, kept beside the repository (VIGNETTE_MEDQA points elsewhere, e.g. from a git worktree). */
+export const MEDQA = process.env.VIGNETTE_MEDQA ?? resolve(REPO, '../shared/datasets/medqa-us/medqa_us_test_5options.jsonl');
 export const FIXTURES = join(REPO, 'tests/fixtures');
 
 export function tempDir(prefix = 'vignette-test-'): { dir: string; cleanup: () => void } {

@@ -16,7 +16,7 @@ export interface CoreHost {
 }
 
 /** Long work that runs on the jobs thread. */
-const JOB_METHODS = new Set(['packs:import', 'packs:loadSamples']);
+const JOB_METHODS = new Set(['packs:import', 'packs:loadSamples', 'packs:inferSystems']);
 
 interface Thread {
   call(method: string, input: unknown): Promise<Result<unknown>>;

@@ -98,6 +98,9 @@ export interface PerformanceRow {
   trend: 'up' | 'down' | null;
   repeatN: number;
   repeatCorrect: number;
+  /** Why a row is what it is: "Not tagged" names the packs imported without a system; a system row says when some of
+   *  its questions' systems were inferred from their words. */
+  note?: string;
 }
 
 export type PerformanceDimension = 'system' | 'discipline' | 'pack' | 'exam';

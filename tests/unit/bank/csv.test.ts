@@ -59,13 +59,16 @@ describe('parseCsv: columns and values', () => {
     expect(parsed.pack).toEqual({ id: 'my-cardio-deck', title: 'My Cardio deck', version: '1', description: 'Imported from a CSV file.', license: '', author: '' });
   });
 
-  it('hashes the stem into a stable id when there is no id column, so duplicates are caught', () => {
-    const text = 'stem,A,B,answer\nSame stem,x,y,A\nOther,x,y,B\nSame stem,p,q,B\n';
-    expect(values(text).map((v) => (v as { id: string }).id)).toEqual([hashId('Same stem'), hashId('Other'), hashId('Same stem')]);
+  it('hashes the stem into a stable id when there is no id column; a repeated stem with other choices is another question', () => {
+    const text = 'stem,A,B,answer\nSame stem,x,y,A\nOther,x,y,B\nSame stem,p,q,B\nSame stem,x,y,A\n';
+    expect(values(text).map((v) => (v as { id: string }).id)).toEqual([hashId('Same stem'), hashId('Other'), hashId('Same stem'), hashId('Same stem')]);
     expect(values(text)).toEqual(values(text)); // re-importing finds the same ids
-    const { valid, problems } = validateItems(parse(text));
-    expect(valid).toHaveLength(2);
-    expect(problems.map(formatProblem)).toEqual([`bank.csv · line 4 · id: duplicate id '${hashId('Same stem')}' (also at line 2)`]);
+    const { valid, problems, warnings } = validateItems(parse(text));
+    expect(problems).toEqual([]);
+    const ids = valid.map((v) => v.question.id);
+    expect(ids.slice(0, 2)).toEqual([hashId('Same stem'), hashId('Other')]);
+    expect(ids[2]).toMatch(new RegExp(`^${hashId('Same stem')}-[0-9a-f]{8}$`));
+    expect(warnings.map(formatProblem)).toEqual(['bank.csv · line 5: duplicate of line 2 (the same question, choices and answer); imported once']);
   });
 
   it('normalises exam spellings and leaves unknown ones for validation', () => {
@@ -99,9 +102,11 @@ describe('parseCsv: choices and the answer', () => {
   it('accepts the answer as a letter in either case, or as the exact text of a choice', () => {
     const text = 'stem,A,B,C,answer\nQ1,Aspirin,Heparin,Warfarin,c\nQ2,Aspirin,Heparin,Warfarin,Heparin\nQ3,Aspirin,Heparin,Warfarin,heparin\n';
     const answers = values(text).map((v) => (v as { answer: string }).answer);
-    expect(answers).toEqual(['C', 'B', 'heparin']);
-    // Text that matches no choice is passed on and rejected by validation.
-    expect(validateItems(parse(text)).problems.map(formatProblem)).toEqual(['bank.csv · line 4 · answer: must be one choice letter A–Z']);
+    expect(answers).toEqual(['C', 'B']);
+    // Text that matches no choice is a problem on its line that says what an answer may be.
+    expect(validateItems(parse(text)).problems.map(formatProblem)).toEqual([
+      "bank.csv · line 4 · answer: 'heparin' is not a choice: give its letter (A–C), its number or its exact text",
+    ]);
   });
 
   it('skips empty choice columns and moves the answer letter with its choice', () => {
@@ -206,8 +211,8 @@ describe('parseCsv: Anki header lines', () => {
     const parsed = parse(text, 'deck.txt');
     expect(parsed.problems).toEqual([]);
     expect(parsed.items).toEqual([
-      { line: 5, value: { id: hashId('Q1'), stem: 'Q1', choices: [{ text: 'x' }, { text: 'y' }], answer: 'B', tags: ['cardio', 'renal::aki'], references: [] } },
-      { line: 6, value: { id: hashId('Q2'), stem: 'Q2', choices: [{ text: 'x' }, { text: 'y' }], answer: 'A', tags: [], references: [] } },
+      { line: 5, derivedId: true, value: { id: hashId('Q1'), stem: 'Q1', choices: [{ text: 'x' }, { text: 'y' }], answer: 'B', tags: ['cardio', 'renal::aki'], references: [] } },
+      { line: 6, derivedId: true, value: { id: hashId('Q2'), stem: 'Q2', choices: [{ text: 'x' }, { text: 'y' }], answer: 'A', tags: [], references: [] } },
     ]);
   });
 

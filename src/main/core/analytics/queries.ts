@@ -59,8 +59,40 @@ export function performanceBy(db: Db, dim: PerformanceDimension, today: string):
       repeatCorrect: r.rc,
     };
   });
+  if (dim === 'system') addSystemNotes(db, out);
   // Weakest first by the upper bound: 2/3 (upper 94 %) does not outrank 150/300 (upper 56 %). Rows with only repeats last.
   return out.sort((a, b) => (a.high ?? 101) - (b.high ?? 101) || b.n - a.n || a.label.localeCompare(b.label));
+}
+
+/**
+ * Says why: the "Not tagged" row names the packs whose answered questions have no system (MedQA has none), and a
+ * system row whose answered questions include systems inferred from their words says how many. Both read only the
+ * questions concerned (the untagged ones through the system index, the inferred ones through their partial index).
+ */
+function addSystemNotes(db: Db, rows: PerformanceRow[]): void {
+  const untagged = rows.find((r) => r.key === '');
+  if (untagged) {
+    const packs = db
+      .prepare(
+        `SELECT p.title, count(*) AS n FROM questions q JOIN question_stats s ON s.question_id = q.id JOIN packs p ON p.id = q.pack_id
+         WHERE q.system IS NULL AND s.attempts > 0 GROUP BY p.id ORDER BY n DESC, p.title LIMIT 4`,
+      )
+      .all() as { title: string; n: number }[];
+    if (packs.length) {
+      const named = packs.slice(0, 3).map((p) => `${p.title} (${p.n.toLocaleString('en-US')} answered)`);
+      untagged.note = `imported without a system: ${named.join(', ')}${packs.length > 3 ? ' and others' : ''}`;
+    }
+  }
+  const inferred = db
+    .prepare(
+      `SELECT q.system, count(*) AS n FROM questions q JOIN question_stats s ON s.question_id = q.id
+       WHERE q.system_inferred = 1 AND s.attempts > 0 GROUP BY q.system`,
+    )
+    .all() as { system: string; n: number }[];
+  for (const { system, n } of inferred) {
+    const row = rows.find((r) => r.key === system);
+    if (row) row.note = `system inferred from the words of ${n.toLocaleString('en-US')} answered question${n === 1 ? '' : 's'}`;
+  }
 }
 
 export function totals(db: Db): { answered: number; correct: number; firstN: number; firstCorrect: number; blocks: number } {

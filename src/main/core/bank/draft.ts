@@ -3,9 +3,10 @@
  * One validation (validateItems) then checks every item against the pack schema, so rules and messages are
  * identical whatever the format; each importer only says which of its own field names a pack field came from.
  */
+import { createHash } from 'node:crypto';
 import type { ImportFormat } from '../../../shared/types';
 import { CHOICE_LABELS, packQuestionSchema, type PackMeta, type PackQuestion } from '../../../shared/pack';
-import { canonicalDiscipline, canonicalSystem } from '../../../shared/vocabulary';
+import { canonicalDiscipline, canonicalSystem, isNoSystem } from '../../../shared/vocabulary';
 import type { Problem } from '../../../shared/result';
 import { htmlToText, markdownToSafeHtml } from './sanitize';
 import { duplicateChoices, unknownQuestionKeys } from './itemChecks';
@@ -17,6 +18,11 @@ export interface RawItem {
   line?: number;
   /** 0-based index in the file's item list (JSON formats). */
   item?: number;
+  /**
+   * The id was made from the stem because the file has none (CSV, MedQA, mapped JSON): two items with the same stem
+   * are then told apart by their choices, or reported as one question written twice (see derivedDuplicate).
+   */
+  derivedId?: boolean;
 }
 
 export interface ParsedSource {
@@ -52,7 +58,7 @@ export function validateItems(source: ParsedSource): { valid: ValidQuestion[]; p
   const valid: ValidQuestion[] = [];
   const problems: Problem[] = [...source.problems];
   const warnings: Problem[] = [...source.warnings];
-  const seen = new Map<string, number | undefined>();
+  const seen = new Map<string, { at: number | undefined; question: PackQuestion }>();
   for (const raw of source.items) {
     const where = { file: source.file, ...(raw.line !== undefined ? { line: raw.line } : {}), ...(raw.item !== undefined ? { item: raw.item } : {}) };
     // Only a pack's items carry the author's own keys; the other importers build items from known fields.
@@ -84,11 +90,24 @@ export function validateItems(source: ParsedSource): { valid: ValidQuestion[]; p
       for (const field of emptied) problems.push({ ...where, field: fieldName(field, source.fieldNames), message: 'has no text left once unsafe HTML is removed' });
       continue;
     }
-    if (seen.has(q.id)) {
-      problems.push({ ...where, field: fieldName(['id'], source.fieldNames), message: `duplicate id '${q.id}' (also at ${raw.line !== undefined ? `line ${seen.get(q.id)}` : `item ${(seen.get(q.id) ?? 0) + 1}`})` });
+    const placeOf = (at: number | undefined) => (raw.line !== undefined ? `line ${at}` : `item ${(at ?? 0) + 1}`);
+    if (raw.derivedId) {
+      const verdict = derivedDuplicate(q, seen);
+      if (verdict.kind === 'copy') {
+        warnings.push({ ...where, message: `duplicate of ${placeOf(verdict.at)} (the same question, choices and answer); imported once` });
+        continue;
+      }
+      if (verdict.kind === 'conflict') {
+        const message = `repeats the question and choices of ${placeOf(verdict.at)} with a different answer (${q.answer} here, ${verdict.answer} there); keep the right one`;
+        problems.push({ ...where, field: fieldName(['answer'], source.fieldNames), message });
+        continue;
+      }
+      q.id = verdict.id;
+    } else if (seen.has(q.id)) {
+      problems.push({ ...where, field: fieldName(['id'], source.fieldNames), message: `duplicate id '${q.id}' (also at ${placeOf(seen.get(q.id)?.at)})` });
       continue;
     }
-    seen.set(q.id, raw.line ?? raw.item);
+    seen.set(q.id, { at: raw.line ?? raw.item, question: q });
     if (q.discipline) {
       const known = canonicalDiscipline(q.discipline);
       if (known) q.discipline = known;
@@ -98,6 +117,7 @@ export function validateItems(source: ParsedSource): { valid: ValidQuestion[]; p
         delete q.discipline;
       }
     }
+    if (q.system && isNoSystem(q.system)) delete q.system;
     if (q.system) {
       const known = canonicalSystem(q.system);
       if (known) q.system = known;
@@ -113,6 +133,24 @@ export function validateItems(source: ParsedSource): { valid: ValidQuestion[]; p
     valid.push({ question: q, ...(raw.line !== undefined ? { line: raw.line } : {}), ...(raw.item !== undefined ? { item: raw.item } : {}) });
   }
   return { valid, problems, warnings };
+}
+
+type DerivedVerdict = { kind: 'new'; id: string } | { kind: 'copy'; at: number | undefined } | { kind: 'conflict'; at: number | undefined; answer: string };
+
+/**
+ * For an id made from the stem: a new question keeps it; a later item with the same stem is the same question when
+ * its choices are too (a copy, or a conflict when the answer differs), else a different question (a series sharing a
+ * short stem such as "Which drug was most likely prescribed?") whose id adds a hash of its choices. The first keeps the
+ * plain stem id, as before, so ids stay stable across re-imports of the same file and of files imported earlier.
+ */
+function derivedDuplicate(q: PackQuestion, seen: ReadonlyMap<string, { at: number | undefined; question: PackQuestion }>): DerivedVerdict {
+  const earlier = seen.get(q.id);
+  if (!earlier) return { kind: 'new', id: q.id };
+  const choices = JSON.stringify(q.choices.map((c) => c.text));
+  const id = `${q.id}-${createHash('sha1').update(choices).digest('hex').slice(0, 8)}`;
+  const same = [earlier, seen.get(id)].find((e) => e !== undefined && JSON.stringify(e.question.choices.map((c) => c.text)) === choices);
+  if (!same) return { kind: 'new', id };
+  return same.question.answer === q.answer ? { kind: 'copy', at: same.at } : { kind: 'conflict', at: same.at, answer: same.question.answer };
 }
 
 /** Fields whose only content was markup that sanitising removes (e.g. a stem that is just a <script>). */

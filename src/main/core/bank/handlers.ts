@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { CoreContext } from '../context';
 import type { HandlerMap } from '../handler';
 import { runImport } from './import';
+import { inferPackSystems } from './packSystems';
 import { facetCounts } from './facets';
 import { getMedia, getQuestion, listPacks, removePack, searchQuestions } from './queries';
 import { relatedNotes } from '../notes/queries';
@@ -13,6 +14,7 @@ type BankMethods =
   | 'packs:remove'
   | 'packs:import'
   | 'packs:loadSamples'
+  | 'packs:inferSystems'
   | 'questions:search'
   | 'questions:facets'
   | 'questions:get'
@@ -31,6 +33,7 @@ export function bankHandlers(ctx: CoreContext) {
       writeSettings(ctx.db, { samplesOffered: true });
       return report;
     },
+    'packs:inferSystems': ({ packId, action }) => inferPackSystems(ctx.db, packId, action, ctx.clock.now()),
     'questions:search': ({ query, filters, page, pageSize }) => searchQuestions(ctx.db, query, filters, page, pageSize),
     'questions:facets': ({ query, filters }) => facetCounts(ctx.db, query, filters),
     'questions:get': ({ id }) => ({ ...getQuestion(ctx.db, id, true), notes: relatedNotes(ctx.db, id) }),

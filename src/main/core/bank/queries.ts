@@ -85,7 +85,7 @@ function textsOf(db: Db, ids: number[]): Map<number, string> {
 export function searchQuestions(db: Db, query: string, filters: QuestionFilters, page: number, pageSize: number): { total: number; items: QuestionListItem[] } {
   const where = whereFor(filters);
   const match = ftsQuery(query);
-  const select = `q.id, p.title AS pack_title, q.source_id, q.exam, q.discipline, q.system, q.topic, q.retired, qs.last_outcome, qs.attempts, qs.marked`;
+  const select = `q.id, p.title AS pack_title, q.source_id, q.exam, q.discipline, q.system, q.system_inferred, q.topic, q.retired, qs.last_outcome, qs.attempts, qs.marked`;
   let total: number;
   let rows: Record<string, unknown>[];
   if (match) {
@@ -119,6 +119,7 @@ export function searchQuestions(db: Db, query: string, filters: QuestionFilters,
       exam: (r.exam as Exam | null) ?? null,
       discipline: (r.discipline as string | null) ?? null,
       system: (r.system as string | null) ?? null,
+      ...(r.system_inferred === 1 ? { systemInferred: true } : {}),
       topic: (r.topic as string | null) ?? null,
       snippet: r.snippet as string,
       status: statusOf(r.last_outcome as string | null, r.attempts as number | null),
@@ -156,6 +157,7 @@ export function getQuestion(db: Db, id: number, reveal: boolean): QuestionView {
     exam: (q.exam as Exam | null) ?? null,
     discipline: (q.discipline as string | null) ?? null,
     system: (q.system as string | null) ?? null,
+    ...(q.system_inferred === 1 ? { systemInferred: true } : {}),
     topic: (q.topic as string | null) ?? null,
     tags,
     stemHtml: q.stem_html as string,

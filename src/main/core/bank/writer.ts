@@ -12,6 +12,8 @@ import type { ParsedSource, ValidQuestion } from './draft';
 import { replaceMarkdownImages } from '../../../shared/markdownImages';
 
 export interface PackWriteResult {
+  /** The pack's row (after a dry run, the id it would have had). */
+  packId?: number;
   key: string;
   title: string;
   format: ImportFormat;
@@ -21,6 +23,10 @@ export interface PackWriteResult {
   unchanged: number;
   retired: number;
   total: number;
+  /** Questions of the file with no explanation at all (neither overall nor for any choice). */
+  withoutExplanation: number;
+  /** Questions of the file with no system (after an earlier opt-in inference, the ones it did not tag). */
+  withoutSystem: number;
 }
 
 
@@ -90,7 +96,15 @@ export function* packWriter(
     unchanged: 0,
     retired: 0,
     total: valid.length,
+    withoutExplanation: 0,
+    withoutSystem: 0,
   };
+  const inferred = db.prepare('SELECT source_id FROM questions WHERE pack_id = (SELECT id FROM packs WHERE key = ?) AND system_inferred = 1').pluck();
+  const inferredIds = new Set(inferred.all(source.pack.id) as string[]);
+  for (const { question: q } of valid) {
+    if (q.explanation.trim() === '' && !q.choices.some((c) => c.explanation?.trim())) result.withoutExplanation++;
+    if (!q.system && !inferredIds.has(q.id)) result.withoutSystem++;
+  }
 
   const s = {
     findPack: db.prepare('SELECT id FROM packs WHERE key = ?'),
@@ -118,7 +132,7 @@ export function* packWriter(
     updateQuestion: db.prepare(
       `UPDATE questions SET hash = @hash, revision = revision + 1, exam = @exam, discipline = @discipline, system = @system, topic = @topic,
          difficulty = @difficulty, stem_html = @stem, explanation_html = @explanation, objective = @objective, references_json = @references,
-         answer_index = @answer, choice_count = @choiceCount, retired = 0, updated_at = @now WHERE id = @id`,
+         answer_index = @answer, choice_count = @choiceCount, system_inferred = 0, retired = 0, updated_at = @now WHERE id = @id`,
     ),
     unretire: db.prepare('UPDATE questions SET retired = 0, updated_at = ? WHERE id = ?'),
     retire: db.prepare('UPDATE questions SET retired = 1, updated_at = ? WHERE id = ?'),
@@ -160,6 +174,7 @@ export function* packWriter(
     packId = Number(s.insertPack.run({ ...meta, key: meta.id }).lastInsertRowid);
     if (options.hidden) db.prepare('UPDATE packs SET removed_at = ? WHERE id = ?').run(now, packId);
   }
+  result.packId = packId;
   const hide = db.prepare('UPDATE questions SET retired = 1 WHERE id = ?');
 
   const mediaIds = new Map<string, number>();

@@ -596,6 +596,12 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX block_items_reason_cover ON block_items (reason, block_id, question_id) WHERE reason IS NOT NULL;
   `,
+  // Systems inferred from a question's own words (issue 14): opt-in per pack, stored as inferred so every screen can
+  // say so and a removal finds exactly them. A re-import that changes the question resets the flag with the system.
+  `
+  ALTER TABLE questions ADD COLUMN system_inferred INTEGER NOT NULL DEFAULT 0;
+  CREATE INDEX questions_system_inferred ON questions (pack_id, system) WHERE system_inferred = 1;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

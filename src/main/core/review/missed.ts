@@ -46,6 +46,7 @@ interface Row {
   pack_title: string;
   exam: Exam | null;
   system: string | null;
+  system_inferred: number;
   discipline: string | null;
   last_outcome: Outcome;
   last_reason: MissReason | null;
@@ -84,7 +85,7 @@ export function listMissed(db: Db, filters: MissedFilters, page: number, pageSiz
   const sorted = (m: Map<string, number>) => [...m].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
   const rows = db
     .prepare(
-      `SELECT qs.question_id, p.title AS pack_title, q.exam, q.system, q.discipline, qs.last_outcome, qs.last_reason, qs.marked,
+      `SELECT qs.question_id, p.title AS pack_title, q.exam, q.system, q.system_inferred, q.discipline, qs.last_outcome, qs.last_reason, qs.marked,
          qs.last_answered_at, qs.last_block_id, qs.last_position, substr(f.stem, 1, 161) AS stem_start
        FROM ${FROM} JOIN packs p ON p.id = q.pack_id LEFT JOIN questions_fts f ON f.rowid = q.id
        WHERE ${where.sql} ORDER BY qs.last_answered_at DESC, qs.question_id DESC LIMIT ? OFFSET ?`,
@@ -99,6 +100,7 @@ export function listMissed(db: Db, filters: MissedFilters, page: number, pageSiz
         packTitle: r.pack_title,
         exam: r.exam,
         system: r.system,
+        ...(r.system_inferred === 1 ? { systemInferred: true } : {}),
         discipline: r.discipline,
         outcome: r.last_outcome,
         reason: r.last_reason,

@@ -24,6 +24,7 @@ interface Row {
   reason: MissReason | null;
   answer: number;
   system: string | null;
+  system_inferred: number;
   discipline: string | null;
   stem_start: string | null;
   old_stem: string | null;
@@ -35,7 +36,7 @@ export function blockResults(db: Db, blockId: number, now: number): BlockResults
   const rows = db
     .prepare(
       `SELECT i.position, i.question_id, i.outcome, i.marked, i.time_ms, i.selected, i.reason, ${ITEM_ANSWER_SQL} AS answer,
-         q.system, q.discipline, substr(f.stem, 1, ${STEM_START + 1}) AS stem_start,
+         q.system, q.system_inferred, q.discipline, substr(f.stem, 1, ${STEM_START + 1}) AS stem_start,
          CASE WHEN i.revision <> q.revision THEN (SELECT json_extract(r.content, '$.stem') FROM question_revisions r
            WHERE r.question_id = i.question_id AND r.revision = i.revision) END AS old_stem
        FROM block_items i JOIN questions q ON q.id = i.question_id LEFT JOIN questions_fts f ON f.rowid = q.id
@@ -60,6 +61,7 @@ export function blockResults(db: Db, blockId: number, now: number): BlockResults
     changes: perItem.get(r.position) ?? zeroCounts(),
     reason: r.reason,
     system: r.system,
+    ...(r.system_inferred === 1 ? { systemInferred: true } : {}),
     discipline: r.discipline,
     stemStart: clip(r.old_stem !== null ? htmlToText(r.old_stem) : (r.stem_start ?? ''), STEM_START),
   }));

@@ -100,7 +100,14 @@ export function PerformancePanel({ performance }: { performance: Record<Performa
                     data-testid="perf-row"
                     aria-label={clickable ? `${r.label}: ${pct(r.percent)} of ${r.n}. Create a block from its unused and incorrect questions` : undefined}
                   >
-                    <td>{r.label}</td>
+                    <td>
+                      {r.label}
+                      {r.note && (
+                        <div className="muted small perf-note" data-testid="perf-note">
+                          {r.note}
+                        </div>
+                      )}
+                    </td>
                     <td className="num">{r.n}</td>
                     <td className="num">{pct(r.percent)}</td>
                     <td>

@@ -10,7 +10,7 @@ import { FilePicker, type ImportSource } from './FilePicker';
 import { FormatsHelp } from './FormatsHelp';
 import { ImportPreview } from './ImportPreview';
 import { ImportReport } from './ImportReport';
-import { DEFAULT_ROWS, MappingEditor, mapRecord, type MapRow } from './MappingEditor';
+import { DEFAULT_ROWS, MappingEditor, mapRecord, suggestedRows, type MapRow } from './MappingEditor';
 import { describeUploads } from './readFiles';
 
 const FORMATS: { value: ImportFormat | ''; label: string }[] = [
@@ -74,10 +74,18 @@ export function ImportPage() {
   const needsJsonMapping = format === '' && details.some((d) => d.field === 'map');
   const needsCsvMapping = format === '' && csvColumnsUnknown;
   const needsMapping = needsJsonMapping || needsCsvMapping;
+  // A file whose shape Vignette knows (MedXpertQA) comes with the mapping it needs: filled in, for the user to check.
+  const suggestion = needsJsonMapping ? JSON.stringify(details.map((d) => suggestedRows(d.message)).find(Boolean) ?? null) : 'null';
+  const [suggested, setSuggested] = useState(false);
   useEffect(() => {
     if (needsJsonMapping) setFormat('json-map');
     else if (needsCsvMapping) setFormat('csv');
-  }, [needsJsonMapping, needsCsvMapping]);
+    const rows = JSON.parse(suggestion) as MapRow[] | null;
+    if (rows) {
+      setRows(rows);
+      setSuggested(true);
+    }
+  }, [needsJsonMapping, needsCsvMapping, suggestion]);
 
   useEffect(() => {
     if (!run.isPending) return;
@@ -86,6 +94,7 @@ export function ImportPage() {
   }, [run.isPending]);
 
   const startOver = () => {
+    setSuggested(false);
     setSource(null);
     setPickError(null);
     preview.reset();
@@ -163,6 +172,11 @@ export function ImportPage() {
                 <span>Skip invalid items (import the valid ones and list the rest)</span>
               </label>
             </div>
+            {suggested && format === 'json-map' && (
+              <p className="notice" data-testid="mapping-suggested">
+                Vignette recognised this file&apos;s layout and filled in the mapping it needs. Check the preview, then import.
+              </p>
+            )}
             {(format === 'json-map' || format === 'csv') && <MappingEditor kind={format === 'csv' ? 'csv' : 'json'} rows={rows} onChange={setRows} />}
           </section>
 

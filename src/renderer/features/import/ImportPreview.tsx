@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { ImportReport } from '../../../shared/types';
 import { NoteCounts, PackCounts, ProblemList, itemCount } from './ImportReport';
 import { AnkiCounts, ankiChanges } from './AnkiCounts';
+import { MissingFields } from './MissingFields';
 
 const EXAM: Record<string, string> = { step1: 'Step 1', step2ck: 'Step 2 CK', step3: 'Step 3' };
 
@@ -31,6 +32,7 @@ export function ImportPreview({ report, actions }: { report: ImportReport; actio
         )}
       </p>
       <PackCounts report={report} />
+      <MissingFields report={report} />
       <NoteCounts report={report} verb="to import" />
       <AnkiCounts report={report} verb="to import" />
       {questions === 0 && noteTotal === 0 && anki.total === 0 && <p className="muted">Nothing to import in these files.</p>}

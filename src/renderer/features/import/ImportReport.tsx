@@ -4,6 +4,7 @@ import { formatProblem, type Problem } from '../../../shared/result';
 import type { ImportReport as Report } from '../../../shared/types';
 import { FORMAT_LABEL } from '../library/PackList';
 import { AnkiCounts } from './AnkiCounts';
+import { InferSystemsOffer, MissingFields } from './MissingFields';
 
 export function PackCounts({ report }: { report: Report }) {
   if (report.packs.length === 0) return null;
@@ -96,6 +97,8 @@ export function ImportReport({ report, onAgain }: { report: Report; onAgain: () 
       {report.packs.length === 0 && !report.anki?.length && report.notes.added + report.notes.updated + report.notes.unchanged === 0 && (
         <p className="muted">No questions or notes were imported.</p>
       )}
+      <MissingFields report={report} />
+      <InferSystemsOffer report={report} />
       <NoteCounts report={report} verb="imported" />
       <AnkiCounts report={report} verb="imported" />
       <ProblemList title="Rejected items (not imported)" problems={report.rejected} tone="bad" />

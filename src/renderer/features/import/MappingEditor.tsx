@@ -30,6 +30,17 @@ const CSV_HINTS: Partial<Record<MapTarget, string>> = {
 
 export const DEFAULT_ROWS: MapRow[] = REQUIRED.map((target) => ({ target, source: '' }));
 
+/**
+ * The mapping a problem suggests (`--map id=id --map stem=question …`, as the MedQA importer writes for a MedXpertQA
+ * file), as editor rows; undefined when the message suggests none.
+ */
+export function suggestedRows(message: string): MapRow[] | undefined {
+  const rows = [...message.matchAll(/--map ([A-Za-z]+)=(\S+)/g)]
+    .filter((m) => (MAP_TARGETS as readonly string[]).includes(m[1]!))
+    .map((m) => ({ target: m[1] as MapTarget, source: m[2]! }));
+  return rows.length ? rows : undefined;
+}
+
 /** The `map` record packs:import expects: only rows with a source path. */
 export function mapRecord(rows: MapRow[]): Record<string, string> {
   return Object.fromEntries(rows.filter((r) => r.source.trim()).map((r) => [r.target, r.source.trim()]));

@@ -5,6 +5,7 @@ import { ErrorBox, Loading } from '../../components/common';
 import { useApi } from '../../queries';
 import { NoteLinks } from '../notebook/NoteLinks';
 import { NoteEditor } from '../notebook/NoteEditor';
+import { systemLabel } from './systemLabel';
 
 export function QuestionPreview({ id, onClose }: { id: number; onClose: () => void }) {
   const question = useApi('questions:get', { id });
@@ -18,7 +19,7 @@ export function QuestionPreview({ id, onClose }: { id: number; onClose: () => vo
               <strong>{q.packTitle}</strong>
               <span className="muted"> · {q.sourceId}</span>
               <div className="result-meta preview-meta">
-                {[q.system, q.discipline, q.topic].filter(Boolean).join(' · ')}
+                {[systemLabel(q), q.discipline, q.topic].filter(Boolean).join(' · ')}
                 {q.retired && <span className="badge">Retired</span>}
               </div>
             </>

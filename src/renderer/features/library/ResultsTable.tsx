@@ -1,6 +1,7 @@
 /** One page of search results: excerpt with highlighted matches, where the question comes from, and its status. */
 import type { QuestionListItem } from '../../../shared/types';
 import { Snippet } from './Snippet';
+import { systemLabel } from './systemLabel';
 
 const EXAM: Record<string, string> = { step1: 'Step 1', step2ck: 'Step 2 CK', step3: 'Step 3' };
 
@@ -62,7 +63,7 @@ export function ResultsTable({ items, selectedId, onSelect }: Props) {
               <div className="result-snippet">
                 <Snippet text={excerpt(q.snippet)} />
               </div>
-              <div className="result-meta">{[q.packTitle, q.exam && (EXAM[q.exam] ?? q.exam), q.system, q.discipline, q.topic].filter(Boolean).join(' · ')}</div>
+              <div className="result-meta">{[q.packTitle, q.exam && (EXAM[q.exam] ?? q.exam), systemLabel(q), q.discipline, q.topic].filter(Boolean).join(' · ')}</div>
             </td>
             <td className="status-cell">
               <StatusBadges item={q} />

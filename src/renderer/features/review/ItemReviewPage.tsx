@@ -20,6 +20,7 @@ import { ReviewHelp } from './ReviewHelp';
 import { BlockCardGrade } from '../cards/BlockCardGrade';
 import { MakeCardFromSelection } from '../cards/MakeCardFromSelection';
 import { filterResults, parseFilter, parseSort } from '../../../shared/resultsFilter';
+import { systemLabel } from '../library/systemLabel';
 
 const typing = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
@@ -123,7 +124,7 @@ export function ItemReviewPage() {
         <article className="card" data-testid="item-review">
           <p className="muted small">
             {v.question.packTitle}
-            {v.question.system ? ` · ${v.question.system}` : ''}
+            {v.question.system ? ` · ${systemLabel(v.question)}` : ''}
             {v.question.discipline ? ` · ${v.question.discipline}` : ''}
             {v.question.revision !== undefined && <span className="badge warn">as answered (revision {v.question.revision}; the pack has changed since)</span>}
           </p>

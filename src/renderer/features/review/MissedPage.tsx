@@ -14,6 +14,7 @@ import { EXAMS, type Exam } from '../../../shared/pack';
 import { OUTCOME } from './labels';
 import type { BuilderPool } from '../builder/pool';
 import { QuestionPreview } from '../library/QuestionPreview';
+import { systemLabel } from '../library/systemLabel';
 
 const PAGE = 50;
 const EXAM_LABEL: Record<Exam, string> = { step1: 'Step 1', step2ck: 'Step 2 CK', step3: 'Step 3' };
@@ -200,7 +201,7 @@ export function MissedPage() {
                     <td>
                       <div className="result-stem">{i.stemStart}</div>
                       <div className="result-meta">
-                        {[i.packTitle, i.exam ? EXAM_LABEL[i.exam] : null, i.system, i.discipline, `answered ${formatDate(i.answeredAt)}`].filter(Boolean).join(' · ')}
+                        {[i.packTitle, i.exam ? EXAM_LABEL[i.exam] : null, systemLabel(i), i.discipline, `answered ${formatDate(i.answeredAt)}`].filter(Boolean).join(' · ')}
                       </div>
                     </td>
                     <td>{i.reason ? <span className="badge accent">{MISS_REASON_LABELS[i.reason]}</span> : <span className="muted small">—</span>}</td>

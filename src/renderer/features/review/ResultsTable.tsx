@@ -5,6 +5,7 @@ import { MISS_REASON_LABELS } from '../../../shared/reasons';
 import { OUTCOME, letter } from './labels';
 import { changeCount } from '../../../shared/resultsFilter';
 import { GRADE_NAMES, type BlockItemGrade } from '../../../shared/srs';
+import { systemLabel } from '../library/systemLabel';
 
 export function ResultsTable({ rows, onOpen, grades }: { rows: ResultItem[]; onOpen: (position: number) => void; grades?: BlockItemGrade[] }) {
   const gradeAt = new Map((grades ?? []).map((g) => [g.position, g]));
@@ -48,7 +49,7 @@ export function ResultsTable({ rows, onOpen, grades }: { rows: ResultItem[]; onO
               </td>
               <td>
                 <div className="result-stem">{i.stemStart}</div>
-                <div className="result-meta">{[i.system, i.discipline].filter(Boolean).join(' · ')}</div>
+                <div className="result-meta">{[systemLabel(i), i.discipline].filter(Boolean).join(' · ')}</div>
               </td>
               <td className="nowrap">
                 {i.outcome === 'correct' ? (

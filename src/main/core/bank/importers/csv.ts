@@ -258,7 +258,8 @@ interface PresentChoice {
  * index, counted from 0 or 1 as the whole file does (see answerBase). The exact text of a choice becomes its letter.
  * Anything else goes through unchanged for validateItems to report.
  */
-function answerOf(raw: string, present: PresentChoice[], columns: Columns, base: number): { answer: string } | { error: string } {
+function answerOf(cell: string, present: PresentChoice[], columns: Columns, base: number): { answer: string } | { error: string } {
+  const raw = answerToken(cell);
   const index = /^\d+$/.test(raw) ? Number(raw) - base : undefined;
   if (/^[a-z]$/i.test(raw) || (index !== undefined && index >= 0 && index < columns.choices.length)) {
     const letter = index === undefined ? raw.toUpperCase().charCodeAt(0) - 65 : columns.choices[index]!.letter;
@@ -271,8 +272,21 @@ function answerOf(raw: string, present: PresentChoice[], columns: Columns, base:
   if (index !== undefined) {
     return { error: `'${raw}' is not a choice number: the file counts choices from ${base}, so use ${base}–${columns.choices.length - 1 + base}` };
   }
-  const position = present.findIndex((c) => c.text === raw);
-  return { answer: position >= 0 ? letterOf(position) : raw };
+  const position = present.findIndex((c) => c.text === cell);
+  if (position >= 0) return { answer: letterOf(position) };
+  const last = letterOf(Math.max(0, present.length - 1));
+  return { error: `'${cell}' is not a choice: give its letter (A–${last}), its number or its exact text` };
+}
+
+/**
+ * The letter or number inside the forms public files write an answer in: "(C)", "C)", "C.", "C:" are the letter C,
+ * and "2.0" (pandas writes a whole-number column holding a gap as floats) is 2. Anything else is left as written.
+ */
+function answerToken(cell: string): string {
+  const letter = /^\(?([a-z])\s*[).:]?$/i.exec(cell)?.[1];
+  if (letter) return letter;
+  const number = /^(\d+)(?:\.0+)?$/.exec(cell)?.[1];
+  return number ?? cell;
 }
 
 interface RowContext {
@@ -336,7 +350,7 @@ function rowItem(record: CsvRecord, ctx: RowContext): RawItem | Problem {
   };
   // Absent keys, not `undefined` values: the schema then applies its defaults and says "is missing" for required ones.
   for (const key of Object.keys(value)) if (value[key] === undefined) delete value[key];
-  return { line, value };
+  return get('id') === undefined ? { line, value, derivedId: true } : { line, value };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -352,7 +366,7 @@ function answerBase(records: CsvRecord[], columns: Columns, file: string, warnin
   let numbers = 0;
   let oneBased = false;
   for (const r of records) {
-    const cell = r.fields[column]?.trim() ?? '';
+    const cell = answerToken(r.fields[column]?.trim() ?? '');
     if (!/^\d+$/.test(cell)) continue;
     numbers++;
     const n = Number(cell);

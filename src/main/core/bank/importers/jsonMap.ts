@@ -13,6 +13,7 @@ import { slugFromFile, titleFromFile, type ParsedSource, type RawItem } from '..
 import { decodeText, type SourceGroup } from '../sources';
 import { contentId, difficultyFrom, normaliseExam, splitList } from './fields';
 import { parseJson } from './json';
+import { parsePythonDict } from './pythonDict';
 import { didYouMean } from './suggest';
 
 const TARGETS = MAP_TARGETS;
@@ -74,7 +75,8 @@ interface MapEntry {
 }
 type Mapping = Partial<Record<Target, MapEntry>>;
 
-const LIST_TARGETS: readonly string[] = ['choices', 'choiceExplanations'];
+/** Targets that may list several paths: their values, in order, make the list (`tags=medical_task,question_type`). */
+const LIST_TARGETS: readonly string[] = ['choices', 'choiceExplanations', 'tags'];
 
 function evaluateEntry(element: unknown, entry: MapEntry): unknown {
   return entry.members ? entry.members.map((m) => evaluatePath(element, m.steps)) : evaluatePath(element, entry.steps);
@@ -120,7 +122,19 @@ interface MappedChoices {
   keys?: string[];
 }
 
-function choicesFrom(value: unknown): MappedChoices | undefined {
+/**
+ * Options stored as the text of a Python dict (`"{'A': 'Gout', …}"`, MedXpertQA as pandas saves it) become that
+ * object; other values are returned as they are. A text that opens with `{` but is not such a literal is an error.
+ */
+function optionsValue(value: unknown): { value: unknown } | { error: string } {
+  if (typeof value !== 'string' || !value.trimStart().startsWith('{')) return { value };
+  const parsed = parsePythonDict(value);
+  return 'error' in parsed ? { error: `is not a list of options like {'A': '…', 'B': '…'}: ${parsed.error}` } : parsed;
+}
+
+function choicesFrom(raw: unknown): MappedChoices | undefined {
+  const options = optionsValue(raw);
+  const value = 'value' in options ? options.value : undefined;
   if (Array.isArray(value)) return { texts: value.map(asText) };
   if (isRecord(value)) {
     const keys = keysInOrder(value);
@@ -185,7 +199,7 @@ function answerBase(file: string, objects: Record<string, unknown>[], mapping: M
   return 0;
 }
 
-function buildQuestion(element: Record<string, unknown>, mapping: Mapping, base: number): Record<string, unknown> {
+function buildQuestion(element: Record<string, unknown>, mapping: Mapping, base: number): Record<string, unknown> | { field: string; error: string } {
   const read = (target: Target): unknown => {
     const entry = mapping[target];
     const value = entry ? evaluateEntry(element, entry) : undefined;
@@ -193,6 +207,8 @@ function buildQuestion(element: Record<string, unknown>, mapping: Mapping, base:
   };
   const stem = read('stem');
   const rawChoices = read('choices');
+  const options = optionsValue(rawChoices);
+  if ('error' in options) return { field: mapping.choices!.path, error: options.error };
   const choices = choicesFrom(rawChoices);
   const explanations = choicesFrom(read('choiceExplanations'))?.texts ?? [];
   const id = read('id');
@@ -335,8 +351,10 @@ export function parseJsonMap(group: SourceGroup, map: Record<string, string>): P
     const base = answerBase(file, list.filter(isRecord), mapping, warnings);
     list.forEach((element, item) => {
       const where = lines ? { line: lines[item]! } : { item };
-      if (isRecord(element)) items.push({ ...where, value: buildQuestion(element, mapping, base) });
-      else problems.push({ file, ...where, message: 'must be a JSON object' });
+      const value = isRecord(element) ? buildQuestion(element, mapping, base) : undefined;
+      if (!value) problems.push({ file, ...where, message: 'must be a JSON object' });
+      else if (typeof value.error === 'string') problems.push({ file, ...where, field: String(value.field), message: value.error });
+      else items.push({ ...where, value, ...(mapping.id ? {} : { derivedId: true }) });
     });
   }
   const fieldNames: Partial<Record<string, string>> = {};

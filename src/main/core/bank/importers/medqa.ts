@@ -54,6 +54,7 @@ function medqaItem(file: string, row: unknown, where: Where): RawItem | Problem 
   return {
     line: where.line,
     item: where.item,
+    derivedId: true,
     value: {
       id: question ? `mq-${createHash('sha1').update(question).digest('hex').slice(0, 16)}` : fallbackId,
       stem: r.question,
@@ -65,16 +66,39 @@ function medqaItem(file: string, row: unknown, where: Where): RawItem | Problem 
   };
 }
 
+/** MedXpertQA's shape: the answer in `label`, options often as the text of a Python dict. */
+const MEDXPERTQA_MAP = '--map id=id --map stem=question --map choices=options --map answer=label --map system=body_system --map tags=medical_task,question_type';
+
+function looksMedXpertQA(row: unknown): boolean {
+  if (typeof row !== 'object' || row === null) return false;
+  const r = row as Record<string, unknown>;
+  return !('answer_idx' in r) && 'label' in r && (typeof r.options === 'string' || 'body_system' in r || 'medical_task' in r);
+}
+
 export function parseMedqa(group: SourceGroup): ParsedSource {
   const file = group.name;
   const text = decodeText(file, group.files[0]!.bytes);
   const items: RawItem[] = [];
   const problems: Problem[] = [];
+  let first = true;
   const add = (result: RawItem | Problem) => ('value' in result ? items.push(result) : problems.push(result));
+  // A MedXpertQA file would fail on every line ("options must be an object"): one message that says what to do instead.
+  const refuseMedXpertQA = (row: unknown): boolean => {
+    const refuse = first && looksMedXpertQA(row);
+    first = false;
+    if (refuse) {
+      problems.push({
+        file,
+        field: 'map',
+        message: `looks like MedXpertQA (options as a text {'A': …}, the answer in 'label'), which needs a field mapping: ${MEDXPERTQA_MAP} (in the app: JSON array + field mapping)`,
+      });
+    }
+    return refuse;
+  };
   if (/^\uFEFF?\s*\[/.test(text)) {
     const list = parseJson(file, text);
-    if (Array.isArray(list)) list.forEach((row, item) => add(medqaItem(file, row, { item })));
-    else problems.push({ file, message: 'expected a JSON array of MedQA questions' });
+    if (!Array.isArray(list)) problems.push({ file, message: 'expected a JSON array of MedQA questions' });
+    else if (!refuseMedXpertQA(list[0])) list.forEach((row, item) => add(medqaItem(file, row, { item })));
   } else {
     const lines = text.split('\n');
     for (let i = 0; i < lines.length; i++) {
@@ -88,6 +112,7 @@ export function parseMedqa(group: SourceGroup): ParsedSource {
         problems.push({ file, line, message: `invalid JSON (${(error as Error).message.replace(/ in JSON at position.*$/, '')})` });
         continue;
       }
+      if (refuseMedXpertQA(row)) break;
       add(medqaItem(file, row, { line }));
     }
   }
