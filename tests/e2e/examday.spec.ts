@@ -49,11 +49,11 @@ test('a full-length simulation runs two short blocks with a break clock between 
   await page.getByTestId('preset-simulation').click();
   await expect(page.getByTestId('day-step1-2026')).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByTestId('day-blocks')).toHaveValue('14');
-  await expect(page.getByTestId('day-needs')).toContainText(/Needs 280 questions · \d+ available/);
+  await expect(page.getByTestId('day-needs')).toContainText(/Needs 280 Step 1 questions · \d+ available/);
   await expect(page.getByTestId('start-day')).toBeDisabled();
   await page.getByTestId('day-blocks').fill('2');
   await page.getByTestId('day-items').fill('2');
-  await expect(page.getByTestId('day-needs')).toContainText('Needs 4 questions');
+  await expect(page.getByTestId('day-needs')).toContainText('Needs 4 Step 1 questions');
   await page.screenshot({ path: `${SHOTS}/builder-simulation.png`, fullPage: true });
   await page.getByTestId('start-day').click();
 

@@ -5,6 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { ErrorBox, PageHeader } from '../../components/common';
 import { useApi, useApiMutation } from '../../queries';
 import type { BlockSpecInput, FacetCount, QuestionFilters } from '../../../shared/types';
+import type { Exam } from '../../../shared/pack';
 import { FilterChips } from './FilterChips';
 import { BlockPresets, presetFor, presetSpec, type PresetChoice } from './BlockPresets';
 import { SimulationSetup } from '../days/SimulationSetup';
@@ -27,12 +28,18 @@ export function BuilderPage() {
   const presetFilters = (useLocation().state as { filters?: QuestionFilters } | null)?.filters;
   const create = useApiMutation('blocks:create', ['blocks:list', 'settings:get']);
 
-  // Start from the last block's settings, as UWorld and AMBOSS do.
+  // Start from the last block's settings, as UWorld and AMBOSS do, drawing from the exam chosen in Settings unless the
+  // last block chose an exam itself or another screen sent its own pool (review missed, a dashboard row).
+  const [examDefault, setExamDefault] = useState<Exam | null>(null);
   useEffect(() => {
     if (spec || !settings.data) return;
     const last = settings.data.lastBlock;
     const base = last ? { ...DEFAULT_SPEC, ...last } : DEFAULT_SPEC;
-    const start = withPool(presetFilters ? { ...base, filters: presetFilters } : base, pool);
+    const sent = presetFilters || pool;
+    const exam = !sent && !base.filters.exams?.length ? settings.data.exam : null;
+    const own = exam ? { ...base, filters: { ...base.filters, exams: [exam] } } : base;
+    const start = withPool(presetFilters ? { ...base, filters: presetFilters } : own, pool);
+    setExamDefault(exam);
     setSpec(start);
     setPreset(presetFor(start.size, start.secondsPerQuestion));
     setTutorTimer(start.mode === 'tutor' && start.secondsPerQuestion !== null);
@@ -55,6 +62,14 @@ export function BuilderPage() {
         : [],
     [facets.data],
   );
+  // A bank with no question of the Settings exam (untagged imports) starts from the whole bank instead of from nothing.
+  useEffect(() => {
+    if (!examDefault || !facets.data || facets.isPlaceholderData) return;
+    setExamDefault(null);
+    if (!facets.data.exams.some((e) => e.value === examDefault && e.count > 0)) {
+      setSpec((s) => (s && s.filters.exams?.length === 1 && s.filters.exams[0] === examDefault ? { ...s, filters: { ...s.filters, exams: undefined } } : s));
+    }
+  }, [examDefault, facets.data, facets.isPlaceholderData]);
   if (!spec) return <PageHeader title="Create block" />;
 
   const update = (patch: Partial<BlockSpecInput>) => setSpec({ ...spec, ...patch });
@@ -129,7 +144,7 @@ export function BuilderPage() {
           </div>
           )}
         </section>
-        {preset === 'simulation' && <SimulationSetup filters={filters} available={available} />}
+        {preset === 'simulation' && <SimulationSetup filters={filters} exam={settings.data?.exam ?? null} />}
         {preset !== 'simulation' && (<>
         <section className="card">
           <h2>Mode</h2>
