@@ -25,6 +25,12 @@ test('the builder opens with the Settings exam selected, and the simulation defa
   await page.getByTestId('chip-Exam-Step 2 CK').click();
   await expect(page.getByTestId('available')).toContainText(`${all} questions available`);
 
+  // A short block says its length in seconds, not "0 min" (issue 14, 13).
+  await page.getByTestId('size').fill('2');
+  await page.getByTestId('pace').fill('10');
+  await expect(page.getByTestId('block-length')).toHaveText('20 s for the block');
+  await expect(page.locator('.builder-start')).toContainText('2 questions · timed · 20 s');
+
   // The simulation: the Step 2 CK day is preselected and counts only Step 2 CK questions, whatever the chips say.
   await page.getByTestId('preset-simulation').click();
   await expect(page.getByTestId('day-step2ck-2026')).toHaveAttribute('aria-pressed', 'true');

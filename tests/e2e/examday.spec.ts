@@ -81,6 +81,9 @@ test('a full-length simulation runs two short blocks with a break clock between 
   expect(before - after).toBeGreaterThanOrEqual(2_500);
   expect(before - after).toBeLessThanOrEqual(3_500);
   await page.screenshot({ path: `${SHOTS}/day-break.png`, fullPage: true });
+  // As on the real exam, earlier blocks cannot be reviewed (nor their scores seen) until the day ends (issue 14).
+  await expect(page.getByRole('link', { name: /Review block/ })).toHaveCount(0);
+  await expect(page.getByTestId('day-block-1')).toContainText('after the day');
 
   // Skip the rest of the break: block 2 starts at once.
   await page.getByTestId('next-block').click();

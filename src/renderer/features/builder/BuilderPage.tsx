@@ -12,6 +12,7 @@ import { SimulationSetup } from '../days/SimulationSetup';
 import { DEFAULT_BLOCK_PRESET, MAX_BLOCK_ITEMS } from '../../../shared/examFormats';
 import { PoolBanner, withPool } from './PoolBanner';
 import { poolFromState } from './pool';
+import { blockLength } from './blockLength';
 import { DuePoolToggle } from '../cards/DuePoolToggle';
 
 const DEFAULT_SPEC: BlockSpecInput = { filters: {}, ...presetSpec(DEFAULT_BLOCK_PRESET), mode: 'timed', order: 'random', pauseStopsClock: false };
@@ -90,7 +91,7 @@ export function BuilderPage() {
     update({ mode, secondsPerQuestion: seconds });
   };
   const tooMany = spec.size > available;
-  const minutes = spec.secondsPerQuestion ? Math.round((spec.secondsPerQuestion * spec.size) / 60) : null;
+  const length = spec.secondsPerQuestion ? blockLength(spec.size, spec.secondsPerQuestion) : null;
 
   const start = async () => {
     const state = await create.mutateAsync(spec);
@@ -137,7 +138,7 @@ export function BuilderPage() {
                 <label htmlFor="pace">Seconds per question</label>
                 <div className="row">
                   <input id="pace" type="number" min={10} max={600} value={spec.secondsPerQuestion} data-testid="pace" onChange={(e) => { setPreset('custom'); update({ secondsPerQuestion: Math.max(10, Math.min(600, Number(e.target.value) || 90)) }); }} />
-                  <span className="muted">{minutes} min for the block</span>
+                  <span className="muted" data-testid="block-length">{length} for the block</span>
                 </div>
               </>
             )}
@@ -184,7 +185,7 @@ export function BuilderPage() {
         <div className="row builder-start">
           <span className="muted">
             {spec.size} question{spec.size === 1 ? '' : 's'} · {spec.mode}
-            {minutes !== null ? ` · ${minutes} min` : ''}
+            {length !== null ? ` · ${length}` : ''}
           </span>
           <button className="primary big" disabled={tooMany || available === 0 || create.isPending} onClick={() => void start()} data-testid="start-block">
             Start block
