@@ -1,6 +1,6 @@
 /** Issue 14 (13): a 2-question block showed "0 min"; short blocks now say their length in seconds and minutes. */
 import { describe, expect, it } from 'vitest';
-import { blockLength } from '../../../src/renderer/features/builder/blockLength';
+import { blockLength } from '../../../src/shared/blockLength';
 
 describe('blockLength', () => {
   it('never rounds a short block down to "0 min"', () => {

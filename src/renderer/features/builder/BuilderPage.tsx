@@ -12,7 +12,7 @@ import { SimulationSetup } from '../days/SimulationSetup';
 import { DEFAULT_BLOCK_PRESET, MAX_BLOCK_ITEMS } from '../../../shared/examFormats';
 import { PoolBanner, withPool } from './PoolBanner';
 import { poolFromState } from './pool';
-import { blockLength } from './blockLength';
+import { blockLength } from '../../../shared/blockLength';
 import { DuePoolToggle } from '../cards/DuePoolToggle';
 
 const DEFAULT_SPEC: BlockSpecInput = { filters: {}, ...presetSpec(DEFAULT_BLOCK_PRESET), mode: 'timed', order: 'random', pauseStopsClock: false };
