@@ -74,6 +74,12 @@ export function BuilderPage() {
   if (!spec) return <PageHeader title="Create block" />;
 
   const update = (patch: Partial<BlockSpecInput>) => setSpec({ ...spec, ...patch });
+  // The due pool counts every due card: turning it on drops the exam only the Settings default put there (a student's
+  // own exam choice stays), so "Due for review (N)" and the available count agree.
+  const dueFromEveryExam = (f: QuestionFilters): QuestionFilters => {
+    const untouched = settings.data && f.exams?.length === 1 && f.exams[0] === settings.data.exam && !settings.data.lastBlock?.filters.exams?.length;
+    return f.dueForReview && !filters.dueForReview && untouched ? { ...f, exams: undefined } : f;
+  };
   const toggle = (dim: keyof QuestionFilters, value: string) => {
     const current = ((filters[dim] as (string | number)[] | undefined) ?? []).map(String);
     const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
@@ -114,7 +120,7 @@ export function BuilderPage() {
             </button>
           </div>
           {filters.questionIds && <PoolBanner label={pool?.label ?? `${filters.questionIds.length} chosen questions`} onClear={() => update({ filters: { ...filters, questionIds: undefined } })} />}
-          <DuePoolToggle filters={filters} onChange={(f) => update({ filters: f })} />
+          <DuePoolToggle filters={filters} onChange={(f) => update({ filters: dueFromEveryExam(f) })} />
           {dims.map(([dim, label, values]) => (
             <FilterChips key={dim} label={label} values={values} selected={((filters[dim] as (string | number)[] | undefined) ?? []).map(String)} onToggle={(v) => toggle(dim, v)} />
           ))}
