@@ -91,3 +91,20 @@ test('a finished block is deleted from its results page and from the list; Undo 
   await expect(page.getByTestId(`delete-block-${block.id}`)).toHaveCount(0);
   expect(await numbers()).toEqual(without);
 });
+
+test('a block that ended with no answer says it counts nowhere, and can still be counted as omitted', async ({ page, server, request }) => {
+  const app = new AppPage(page, server);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const block = await api<Block>(request, server, 'blocks:create', { ...spec(11, 3), filters: { exams: ['step1'], statuses: ['unused'] } });
+  await api(request, server, 'blocks:end', { blockId: block.id });
+  const before = (await api<Totals>(request, server, 'stats:dashboard')).totals;
+  await app.goto('/blocks');
+  await expect(page.getByTestId('blocks-table')).toContainText('Not counted (no answer)');
+  await app.goto(`/blocks/${block.id}/review`);
+  await expect(page.getByTestId('not-counted')).toContainText('this block counts nowhere');
+  await page.screenshot({ path: `${SHOTS}/results-not-counted.png` });
+  await page.getByTestId('keep-omitted').click();
+  await expect(page.getByTestId('not-counted')).toHaveCount(0);
+  const after = (await api<Totals>(request, server, 'stats:dashboard')).totals;
+  expect([after.answered, after.blocks]).toEqual([before.answered + 3, before.blocks + 1]);
+});
