@@ -72,11 +72,15 @@ export function EndDialog({ state, onCancel, onConfirm, onDiscard, onKeep }: End
   );
 }
 
-export function TimeUpDialog({ onReview, nextLabel = 'Review this block' }: { onReview: () => void; nextLabel?: string | undefined }) {
+export function TimeUpDialog({ onReview, nextLabel = 'Review this block', counted = true }: { onReview: () => void; nextLabel?: string | undefined; counted?: boolean }) {
   return (
     <Modal label="Time is up" testId="time-up">
       <h2>Time is up</h2>
-      <p>The block time has run out, so the block has ended. Unanswered items count as omitted.</p>
+      <p>
+        {counted
+          ? 'The block time has run out, so the block has ended. Unanswered items count as omitted.'
+          : 'The block time has run out before any answer, so the block has ended without counting (its results page can still count it as omitted).'}
+      </p>
       <div className="row modal-actions">
         <button className="primary" onClick={onReview} autoFocus>
           {nextLabel}

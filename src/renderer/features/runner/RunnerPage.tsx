@@ -198,7 +198,7 @@ export function RunnerPage() {
           }}
         />
       )}
-      {finished && state.endReason === 'time_up' && <TimeUpDialog onReview={() => navigate(after)} nextLabel={state.day ? 'Continue the exam day' : undefined} />}
+      {finished && state.endReason === 'time_up' && <TimeUpDialog onReview={() => navigate(after)} nextLabel={state.day ? 'Continue the exam day' : undefined} counted={state.counted} />}
     </div>
   );
 }
