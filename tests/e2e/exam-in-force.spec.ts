@@ -46,3 +46,13 @@ test('the builder opens with the Settings exam selected, and the simulation defa
     expect(q.exam).toBe('step2ck');
   }
 });
+
+test('changing the exam in Settings changes where the next block draws from, whatever the last block used', async ({ page, server, request }) => {
+  await api(request, server, 'settings:set', { exam: 'step1' });
+  await api(request, server, 'blocks:create', { filters: { exams: ['step1'] }, size: 2, mode: 'timed', secondsPerQuestion: 90, order: 'random', seed: 3 });
+  await api(request, server, 'settings:set', { exam: 'step3' });
+  const app = new AppPage(page, server);
+  await app.goto('/create');
+  await expect(page.getByTestId('chip-Exam-Step 3')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('chip-Exam-Step 1')).toHaveAttribute('aria-pressed', 'false');
+});

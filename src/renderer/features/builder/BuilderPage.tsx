@@ -29,15 +29,16 @@ export function BuilderPage() {
   const presetFilters = (useLocation().state as { filters?: QuestionFilters } | null)?.filters;
   const create = useApiMutation('blocks:create', ['blocks:list', 'settings:get']);
 
-  // Start from the last block's settings, as UWorld and AMBOSS do, drawing from the exam chosen in Settings unless the
-  // last block chose an exam itself or another screen sent its own pool (review missed, a dashboard row).
+  // Start from the last block's settings, as UWorld and AMBOSS do, but always from the exam chosen in Settings (a
+  // change of exam in Settings must not be undone by the last block's filters), unless another screen sent its own
+  // pool (review missed, a dashboard row). The student can still choose other exams for this block.
   const [examDefault, setExamDefault] = useState<Exam | null>(null);
   useEffect(() => {
     if (spec || !settings.data) return;
     const last = settings.data.lastBlock;
     const base = last ? { ...DEFAULT_SPEC, ...last } : DEFAULT_SPEC;
     const sent = presetFilters || pool;
-    const exam = !sent && !base.filters.exams?.length ? settings.data.exam : null;
+    const exam = !sent ? settings.data.exam : null;
     const own = exam ? { ...base, filters: { ...base.filters, exams: [exam] } } : base;
     const start = withPool(presetFilters ? { ...base, filters: presetFilters } : own, pool);
     setExamDefault(exam);
@@ -77,7 +78,7 @@ export function BuilderPage() {
   // The due pool counts every due card: turning it on drops the exam only the Settings default put there (a student's
   // own exam choice stays), so "Due for review (N)" and the available count agree.
   const dueFromEveryExam = (f: QuestionFilters): QuestionFilters => {
-    const untouched = settings.data && f.exams?.length === 1 && f.exams[0] === settings.data.exam && !settings.data.lastBlock?.filters.exams?.length;
+    const untouched = settings.data && f.exams?.length === 1 && f.exams[0] === settings.data.exam;
     return f.dueForReview && !filters.dueForReview && untouched ? { ...f, exams: undefined } : f;
   };
   const toggle = (dim: keyof QuestionFilters, value: string) => {
