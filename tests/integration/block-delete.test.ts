@@ -71,6 +71,7 @@ async function aggregates(t: TestApi, names: Map<number, string>, withIds = fals
     bins: t.db.prepare('SELECT * FROM card_memory_bins WHERE n <> 0 ORDER BY sbin, dbin').all(),
     hours: t.db.prepare('SELECT * FROM review_hours WHERE reviews <> 0 ORDER BY hour, mature').all(),
     missed: named(await t.api.call('review:missed', { filters: {}, page: 0, pageSize: 100 })),
+    changes: named(await t.api.call('review:changes', {})),
     dashboard,
   };
 }
@@ -133,6 +134,7 @@ describe('deleting a block (issue 14, 1)', () => {
     const blockB = [...namesX].find(([, n]) => n === 'B')![0];
     const before = await aggregates(x, namesX, true);
     expect(x.db.prepare('SELECT count(*) FROM block_items WHERE block_id = ? AND reason IS NOT NULL').pluck().get(blockB)).toBe(1);
+    expect((before.changes as { counts: { correct_to_incorrect: number } }).counts.correct_to_incorrect).toBe(2); // one in A, one in B
 
     const { undoId } = await x.api.call('blocks:delete', { blockId: blockB });
     expect(x.db.prepare('SELECT count(*) FROM blocks WHERE id = ?').pluck().get(blockB)).toBe(0);
