@@ -17,6 +17,7 @@ import { benchContent } from './content';
 import { benchExamDay } from './examDay';
 import { clickDuringImport } from './clickDuringImport';
 import { benchReview, seedReviewHistory } from './review';
+import { benchDeleteBlock } from './deleteBlock';
 import { benchSrs } from './srs';
 import { benchOptimiser } from './optimizer';
 import { benchAnkiImport } from './ankiImport';
@@ -232,6 +233,7 @@ async function main(): Promise<void> {
   await benchExamDay(bank.api, record, time);
   seedReviewHistory(bank.db, 5_000);
   await benchReview(bank.db, bank.api, record, time);
+  await benchDeleteBlock(bank.db, bank.api, record, time);
   await benchSrs(bank.db, bank.api, record, time);
   await benchOptimiser(record);
   await benchAnkiImport(record);

@@ -189,7 +189,11 @@ export const contract = {
   'blocks:pause': { input: z.object({ blockId: id }).strict(), output: returns<BlockState>() },
   'blocks:resume': { input: z.object({ blockId: id }).strict(), output: returns<BlockState>() },
   'blocks:suspend': { input: z.object({ blockId: id }).strict(), output: returns<BlockState>() },
-  'blocks:end': { input: z.object({ blockId: id }).strict(), output: returns<BlockState>() },
+  /** keepUnanswered: a block with no answer is not counted unless the student keeps it as omitted (issue 14). */
+  'blocks:end': { input: z.object({ blockId: id, keepUnanswered: z.boolean().optional() }).strict(), output: returns<BlockState>() },
+  /** Deletes a block (a day's block: its whole day) and everything it counted; Undo with the returned id. */
+  'blocks:delete': { input: z.object({ blockId: id }).strict(), output: returns<{ undoId: number; blockIds: number[]; dayId: number | null }>() },
+  'blocks:undoDelete': { input: z.object({ undoId: id }).strict(), output: returns<{ blockIds: number[] }>() },
 
   // Full-length exam-day simulations (issue 10): blocks back to back with a shared break budget.
   'days:start': {

@@ -69,6 +69,8 @@ export const INVALIDATION = {
   'blocks:resume': blockWrite,
   'blocks:suspend': blockWrite,
   'blocks:end': blockWrite,
+  'blocks:delete': blockWrite,
+  'blocks:undoDelete': blockWrite,
   // Exam-day simulations (issue 10) start and chain blocks.
   'days:start': change('blocks'),
   'days:get': read('blocks'),

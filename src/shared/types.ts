@@ -243,6 +243,8 @@ export interface BlockSummary {
   finishedAt: number | null;
   endReason: 'user' | 'time_up' | null;
   title: string;
+  /** False for a block that ended with no answer and was not kept: it counts nowhere (issue 14). */
+  counted: boolean;
 }
 
 export interface BlockState extends BlockSummary {

@@ -110,7 +110,7 @@ describe('answering', () => {
     expect(before.question.answerIndex).toBeUndefined();
     expect(before.question.explanationHtml).toBeUndefined();
     expect(before.question.choices.every((c) => c.explanationHtml === undefined)).toBe(true);
-    await t.api.call('blocks:end', { blockId: block.id });
+    await t.api.call('blocks:end', { blockId: block.id, keepUnanswered: true });
     const after = await t.api.call('blocks:item', { blockId: block.id, position: 0 });
     expect(after.question.answerIndex).toBeTypeOf('number');
     expect(after.item.outcome).toBe('omitted');
@@ -135,7 +135,7 @@ describe('answering', () => {
   it('marks repeats: a question met in a finished block is a repeat next time', async () => {
     const first = await t.api.call('blocks:create', spec({ size: 50, seed: 1 }));
     expect(first.items.every((i) => !i.repeat)).toBe(true);
-    await t.api.call('blocks:end', { blockId: first.id });
+    await t.api.call('blocks:end', { blockId: first.id, keepUnanswered: true });
     const again = await t.api.call('blocks:create', spec({ size: 5, seed: 2, filters: { statuses: ['omitted'] } }));
     expect(again.items.every((i) => i.repeat)).toBe(true);
     const fresh = await t.api.call('blocks:create', spec({ size: 5, seed: 2, filters: { statuses: ['unused'] } }));

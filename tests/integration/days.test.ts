@@ -85,15 +85,29 @@ describe('exam-day simulation', () => {
     const before = t.db.prepare('SELECT count(*) FROM blocks').pluck().get();
     const result = await t.api.invoke('days:start', { formatId: 'step1-2026', filters: {} });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.message).toMatch(/^This day needs 280 questions \(14 blocks of 20\); only (\d+) questions match these filters; choose \1 or fewer\.$/);
+    if (!result.ok) expect(result.error.message).toMatch(/^This day needs 280 USMLE Step 1 questions \(14 blocks of 20\); only (\d+) questions match these filters; choose \1 or fewer\.$/);
     const ck = await t.api.invoke('days:start', { formatId: 'step2ck-2026', filters: {} });
-    if (!ck.ok) expect(ck.error.message).toMatch(/^This day needs 316 questions \(16 blocks of 19–20\); /);
+    if (!ck.ok) expect(ck.error.message).toMatch(/^This day needs 316 USMLE Step 2 CK questions \(16 blocks of 19–20\); /);
     expect(ck.ok).toBe(false);
     const tooMany = await t.api.invoke('days:start', { formatId: 'step1-2026', filters: {}, blocks: 15 });
     if (!tooMany.ok) expect(tooMany.error.details?.[0]?.field).toBe('blocks');
     expect(tooMany.ok).toBe(false);
     expect(t.db.prepare('SELECT count(*) FROM blocks').pluck().get()).toBe(before);
     expect(t.db.prepare('SELECT count(*) FROM exam_days').pluck().get()).toBe(0);
+  });
+});
+
+describe('the exam of the day (issue 14)', () => {
+  it('a Step 2 CK day on a bank of Step 1, Step 2 CK and Step 3 questions draws only Step 2 CK, even when saved with no filters', async () => {
+    const day = await t.api.call('days:start', { formatId: 'step2ck-2026', filters: {}, blocks: 2, itemsPerBlock: 12, seed: 5 });
+    const planned = JSON.parse(t.db.prepare('SELECT plan_json FROM exam_days WHERE id = ?').pluck().get(day.id) as string) as number[][];
+    const exams = t.db.prepare('SELECT DISTINCT exam FROM questions WHERE id IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(planned.flat()));
+    expect(exams).toEqual(['step2ck']);
+    // A filter for another exam does not turn a Step 1 day into something else: the day's exam wins.
+    const step1 = await t.api.call('days:start', { formatId: 'step1-2026', filters: { exams: ['step3'] }, blocks: 1, itemsPerBlock: 10, seed: 5 });
+    const ids = t.db.prepare('SELECT question_id FROM block_items WHERE block_id = ?').pluck().all(step1.currentBlockId!);
+    const step1Exams = t.db.prepare('SELECT DISTINCT exam FROM questions WHERE id IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(ids));
+    expect(step1Exams).toEqual(['step1']);
   });
 });
 

@@ -24,7 +24,7 @@ it('keeps reasons and notes after kill -9', { timeout: 120_000 }, async () => {
 
   await call('packs:loadSamples', {});
   const block = await call<{ id: number; items: { questionId: number }[] }>('blocks:create', { filters: {}, size: 2, mode: 'timed', secondsPerQuestion: 90, order: 'random', seed: 2 });
-  await call('blocks:end', { blockId: block.id });
+  await call('blocks:end', { blockId: block.id, keepUnanswered: true });
   await call('review:tag', { blockId: block.id, position: 0, reason: 'time' });
   const kept = await call<{ id: number }>('notes:save', { questionId: block.items[0]!.questionId, text: 'first draft' });
   await call('notes:update', { id: kept.id, text: 'final text' });

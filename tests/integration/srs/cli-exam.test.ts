@@ -70,7 +70,7 @@ describe('exam-date mode', () => {
     await t.api.call('settings:set', { examDate });
     // Miss two questions of different systems (omitted), then review them well for a while.
     const block = await t.api.call('blocks:create', { filters: {}, size: 2, mode: 'timed', secondsPerQuestion: 90, order: 'random', seed: 9 });
-    await t.api.call('blocks:end', { blockId: block.id });
+    await t.api.call('blocks:end', { blockId: block.id, keepUnanswered: true });
     const systems = block.items.map((i) => t!.db.prepare('SELECT system FROM questions WHERE id = ?').pluck().get(i.questionId) as string);
     const stats = await t.api.call('cards:stats', {});
     expect(stats.exam!.examDate).toBe(examDate);

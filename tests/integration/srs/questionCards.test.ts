@@ -66,7 +66,7 @@ describe('question cards', () => {
   it('the student can change a suggested grade; the schedule is what that grade gives', async () => {
     const block = await t.api.call('blocks:create', spec({ seed: 3, size: 1 }));
     const qid = block.items[0]!.questionId;
-    await t.api.call('blocks:end', { blockId: block.id }); // omitted → card, graded Again
+    await t.api.call('blocks:end', { blockId: block.id, keepUnanswered: true }); // kept as omitted → card, graded Again
     const [g] = await t.api.call('cards:blockGrades', { blockId: block.id });
     expect(g).toMatchObject({ suggested: 1, rating: 1, reason: 'Again: left unanswered' });
     const dueAgain = cardOf(qid)!.due;

@@ -102,7 +102,8 @@ export function totals(db: Db): { answered: number; correct: number; firstN: num
     fn: number;
     fc: number;
   };
-  const blocks = db.prepare("SELECT count(*) FROM blocks WHERE status = 'finished'").pluck().get() as number;
+  // A block ended with no answer (and not kept) is not a block the student did (issue 14).
+  const blocks = db.prepare("SELECT count(*) FROM blocks WHERE status = 'finished' AND correct_count IS NOT NULL").pluck().get() as number;
   return { answered: t.n, correct: t.c, firstN: t.fn, firstCorrect: t.fc, blocks };
 }
 
@@ -114,7 +115,7 @@ export function blockPoints(db: Db, limit = 200): BlockPoint[] {
          (SELECT count(*) FROM block_items i WHERE i.block_id = b.id AND coalesce(i.repeat_of, 0) = 0) AS fn,
          (SELECT count(*) FROM block_items i WHERE i.block_id = b.id AND coalesce(i.repeat_of, 0) = 0 AND i.outcome = 'correct') AS fc,
          (SELECT total(i.time_ms) FROM block_items i WHERE i.block_id = b.id) AS time_ms
-       FROM blocks b WHERE b.status = 'finished' ORDER BY b.finished_at DESC, b.id DESC LIMIT ?`,
+       FROM blocks b WHERE b.status = 'finished' AND b.correct_count IS NOT NULL ORDER BY b.finished_at DESC, b.id DESC LIMIT ?`,
     )
     .all(limit) as { id: number; finished_at: number; mode: BlockPoint['mode']; n: number; correct: number; fn: number; fc: number; time_ms: number }[];
   return rows.reverse().map((r) => ({

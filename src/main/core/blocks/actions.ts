@@ -125,8 +125,38 @@ export function submitItem(db: Db, block: BlockRow, position: number, now: numbe
   recordChanges(db, block.id);
 }
 
-/** Ends a block: every item not yet scored gets its outcome (unanswered = omitted), and the per-question stats move. */
-export function finishBlock(db: Db, block: BlockRow, now: number, reason: 'user' | 'time_up'): void {
+/**
+ * Ends a block: every item not yet scored gets its outcome (unanswered = omitted), and the per-question stats move.
+ * A block with no answer at all is not an attempt (issue 14): it ends unscored (correct_count NULL, no outcomes, no
+ * stats, rollup or cards) unless the student chose to keep it as omitted (`keepUnanswered`).
+ */
+export function finishBlock(db: Db, block: BlockRow, now: number, reason: 'user' | 'time_up', keepUnanswered = false): void {
+  const answered = db.prepare('SELECT count(*) FROM block_items WHERE block_id = ? AND (selected IS NOT NULL OR outcome IS NOT NULL)').pluck().get(block.id) as number;
+  if (answered === 0 && !keepUnanswered) {
+    db.prepare("UPDATE blocks SET status = 'finished', running_since = NULL, finished_at = ?, end_reason = ?, correct_count = NULL WHERE id = ?").run(now, reason, block.id);
+    Object.assign(block, { status: 'finished', running_since: null, finished_at: now, end_reason: reason, correct_count: null });
+    return;
+  }
+  const correct = scorePending(db, block, now);
+  db.prepare("UPDATE blocks SET status = 'finished', running_since = NULL, finished_at = ?, end_reason = ?, correct_count = ? WHERE id = ?").run(
+    now,
+    reason,
+    correct,
+    block.id,
+  );
+  Object.assign(block, { status: 'finished', running_since: null, finished_at: now, end_reason: reason, correct_count: correct });
+}
+
+/** A block that ended with no answer, kept afterwards as omitted: scored now as it would have been when it ended. */
+export function keepUnscoredBlock(db: Db, block: BlockRow): void {
+  if (block.status !== 'finished' || block.correct_count !== null) return;
+  const correct = scorePending(db, block, block.finished_at ?? block.created_at);
+  db.prepare('UPDATE blocks SET correct_count = ? WHERE id = ?').run(correct, block.id);
+  block.correct_count = correct;
+}
+
+/** Scores every item without an outcome; returns the block's correct count. Call inside a transaction. */
+function scorePending(db: Db, block: BlockRow, now: number): number {
   const pending = db
     .prepare(
       `SELECT i.position, i.question_id, i.selected, i.marked, ${ITEM_ANSWER_SQL} AS answer_index FROM block_items i JOIN questions q ON q.id = i.question_id
@@ -142,14 +172,7 @@ export function finishBlock(db: Db, block: BlockRow, now: number, reason: 'user'
     reviewScoredItem(db, block.id, p.position, p.question_id, outcome, now);
   }
   recordChanges(db, block.id);
-  const correct = db.prepare("SELECT count(*) FROM block_items WHERE block_id = ? AND outcome = 'correct'").pluck().get(block.id) as number;
-  db.prepare("UPDATE blocks SET status = 'finished', running_since = NULL, finished_at = ?, end_reason = ?, correct_count = ? WHERE id = ?").run(
-    now,
-    reason,
-    correct,
-    block.id,
-  );
-  Object.assign(block, { status: 'finished', running_since: null, finished_at: now, end_reason: reason, correct_count: correct });
+  return db.prepare("SELECT count(*) FROM block_items WHERE block_id = ? AND outcome = 'correct'").pluck().get(block.id) as number;
 }
 
 export function setRunning(db: Db, block: BlockRow, running: boolean, now: number, status?: BlockRow['status']): void {

@@ -1,9 +1,10 @@
 import type { CoreContext } from '../context';
 import type { HandlerMap } from '../handler';
 import { createBlock, countAvailable } from './builder';
-import { act, advance, finishBlock, gotoItem, markItem, selectChoice, setHighlights, setRunning, strikeChoice, submitItem } from './actions';
+import { act, advance, finishBlock, keepUnscoredBlock, gotoItem, markItem, selectChoice, setHighlights, setRunning, strikeChoice, submitItem } from './actions';
 import { blockState, itemView, listBlocks, loadBlock } from './state';
 import { writeSettings } from '../settings/settings';
+import { deleteBlock, undoDeleteBlock } from './deletion';
 import { AppError } from '../../../shared/result';
 import { saveQuestionNote } from '../notes/write';
 import type { Db } from '../db/open';
@@ -31,7 +32,9 @@ type BlockMethods =
   | 'blocks:pause'
   | 'blocks:resume'
   | 'blocks:suspend'
-  | 'blocks:end';
+  | 'blocks:end'
+  | 'blocks:delete'
+  | 'blocks:undoDelete';
 
 export function blockHandlers(ctx: CoreContext) {
   const { db, clock } = ctx;
@@ -101,10 +104,13 @@ export function blockHandlers(ctx: CoreContext) {
       db.transaction(() => setRunning(db, b, false, now(), 'suspended'))();
       return state(blockId);
     },
-    'blocks:end': ({ blockId }) => {
+    'blocks:end': ({ blockId, keepUnanswered }) => {
       const b = advance(db, blockId, now());
-      if (b.status !== 'finished') db.transaction(() => finishBlock(db, b, now(), 'user'))();
+      if (b.status !== 'finished') db.transaction(() => finishBlock(db, b, now(), 'user', keepUnanswered))();
+      else if (keepUnanswered) db.transaction(() => keepUnscoredBlock(db, b))();
       return state(blockId);
     },
+    'blocks:delete': ({ blockId }) => deleteBlock(db, blockId, now()),
+    'blocks:undoDelete': ({ undoId }) => undoDeleteBlock(db, undoId),
   } satisfies HandlerMap<BlockMethods>;
 }

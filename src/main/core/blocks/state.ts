@@ -66,6 +66,7 @@ export function summaryOf(block: BlockRow, answered: number, now: number): Block
     timeLimitMs: block.time_limit_ms,
     finishedAt: block.finished_at,
     endReason: block.end_reason,
+    counted: block.status !== 'finished' || block.correct_count !== null,
     title:
       block.day_id != null
         ? `Exam day ${block.day_id} · block ${(block.day_index ?? 0) + 1} · ${block.item_count} question${block.item_count === 1 ? '' : 's'}`

@@ -7,6 +7,7 @@ import type { DayBlock, DayState } from '../../../shared/examDay';
 import { blockSizes, dayFormat, type DayFormat } from '../../../shared/examFormats';
 import type { QuestionFilters } from '../../../shared/types';
 import { AppError } from '../../../shared/result';
+import { EXAM_LABELS } from '../../../shared/readiness/examFacts';
 import type { Db } from '../db/open';
 import { drawQuestions, insertBlock } from '../blocks/builder';
 import { remainingMs, type BlockRow } from '../blocks/clock';
@@ -79,13 +80,16 @@ export function startDay(db: Db, input: DayStartInput, now: number, random: () =
   const sizes = full ? blockSizes(format.itemsPerDay, blocks) : Array<number>(blocks).fill(items);
   const total = sizes.reduce((a, b) => a + b, 0);
   const shape = sizes[0] === sizes[sizes.length - 1] ? `${blocks} blocks of ${items}` : `${blocks} blocks of ${sizes[sizes.length - 1]}–${sizes[0]}`;
+  // The day is one exam's day: its blocks draw from that exam whatever the builder's filters say (a Step 2 CK day
+  // saved from a builder with no exam chosen once drew Step 1 questions).
+  const filters: QuestionFilters = { ...input.filters, exams: [format.exam] };
   let ids: number[];
   try {
-    ids = drawQuestions(db, { filters: input.filters, size: total, mode: 'timed', secondsPerQuestion: null, order: 'random', seed });
+    ids = drawQuestions(db, { filters, size: total, mode: 'timed', secondsPerQuestion: null, order: 'random', seed });
   } catch (e) {
     // Say what the day needs, not only what the pool holds.
     if (e instanceof AppError && e.code === 'CONFLICT') {
-      throw new AppError('CONFLICT', `This day needs ${total} questions (${shape}); ${e.message.charAt(0).toLowerCase()}${e.message.slice(1)}`, [{ field: 'blocks', message: e.message }]);
+      throw new AppError('CONFLICT', `This day needs ${total} ${EXAM_LABELS[format.exam]} questions (${shape}); ${e.message.charAt(0).toLowerCase()}${e.message.slice(1)}`, [{ field: 'blocks', message: e.message }]);
     }
     throw e;
   }
@@ -97,7 +101,7 @@ export function startDay(db: Db, input: DayStartInput, now: number, random: () =
     const dayId = Number(
       db
         .prepare('INSERT INTO exam_days (created_at, format_id, spec_json, plan_json, block_count, block_time_ms, break_budget_ms) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(now, format.id, JSON.stringify({ ...input, blocks, itemsPerBlock: items, seed }), JSON.stringify(plan), blocks, blockTimeMs, format.breakMinutes * 60_000)
+        .run(now, format.id, JSON.stringify({ ...input, filters, blocks, itemsPerBlock: items, seed }), JSON.stringify(plan), blocks, blockTimeMs, format.breakMinutes * 60_000)
         .lastInsertRowid,
     );
     startBlock(db, loadDay(db, dayId), 0, now);

@@ -602,6 +602,34 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE questions ADD COLUMN system_inferred INTEGER NOT NULL DEFAULT 0;
   CREATE INDEX questions_system_inferred ON questions (pack_id, system) WHERE system_inferred = 1;
   `,
+  // Issue 14 (delete a block with Undo): each scored item remembers the local day its answer joined answer_rollup, so
+  // deleting the block takes exactly that contribution back out (the day depends on when it was scored, which nothing
+  // else records). Deleted blocks wait in deleted_blocks, as one JSON snapshot of every row that left, for Undo.
+  `
+  ALTER TABLE block_items ADD COLUMN rollup_day TEXT;
+  -- Answers scored before this migration: the submit time of a tutor answer, else the block's end (the day the
+  -- rollup trigger used whenever the block was running when it ended).
+  UPDATE block_items SET rollup_day = date(coalesce(
+      (SELECT max(e.at) FROM answer_events e WHERE e.block_id = block_items.block_id AND e.position = block_items.position AND e.kind = 'submit'),
+      (SELECT coalesce(b.finished_at, b.created_at) FROM blocks b WHERE b.id = block_items.block_id)) / 1000, 'unixepoch', 'localtime')
+  WHERE outcome IS NOT NULL;
+  -- The same day expression as answer_rollup_update (migration "issue 11"), evaluated in the same statement.
+  CREATE TRIGGER block_items_rollup_day AFTER UPDATE OF outcome ON block_items
+  WHEN OLD.outcome IS NULL AND NEW.outcome IS NOT NULL
+  BEGIN
+    UPDATE block_items SET rollup_day = (
+      SELECT date(coalesce(b.running_since, (SELECT max(e.at) FROM answer_events e WHERE e.block_id = NEW.block_id AND e.position = NEW.position), b.created_at) / 1000, 'unixepoch', 'localtime')
+      FROM blocks b WHERE b.id = NEW.block_id)
+    WHERE block_id = NEW.block_id AND position = NEW.position;
+  END;
+
+  CREATE TABLE deleted_blocks (
+    id         INTEGER PRIMARY KEY,
+    deleted_at INTEGER NOT NULL,
+    block_ids  TEXT NOT NULL,                     -- JSON [id, …]: the block, or every block of its exam day
+    snapshot   TEXT NOT NULL                      -- JSON of every row removed or changed (blocks/undo.ts)
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,7 +1,9 @@
-import { Link, useNavigate } from 'react-router';
+import { useState } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { EmptyState, ErrorBox, PageHeader, formatDate, formatDuration, percent } from '../../components/common';
 import { useApi } from '../../queries';
 import type { BlockSummary } from '../../../shared/types';
+import { UndoDeleteBar, useDeleteBlock, type BlocksLocationState, type DeletedBlock } from './deleteBlock';
 
 const STATUS: Record<BlockSummary['status'], { label: string; tone: string }> = {
   in_progress: { label: 'In progress', tone: 'warn' },
@@ -9,7 +11,12 @@ const STATUS: Record<BlockSummary['status'], { label: string; tone: string }> = 
   finished: { label: 'Finished', tone: 'accent' },
 };
 
-export function BlocksTable({ blocks }: { blocks: BlockSummary[] }) {
+function score(b: BlockSummary): string {
+  if (!b.counted) return 'Not counted (no answer)';
+  return b.correctCount !== null ? `${b.correctCount} / ${b.itemCount} (${percent(b.correctCount, b.itemCount)})` : `${b.answeredCount} / ${b.itemCount} answered`;
+}
+
+export function BlocksTable({ blocks, onDelete }: { blocks: BlockSummary[]; onDelete?: (block: BlockSummary) => void }) {
   const navigate = useNavigate();
   return (
     <table className="data" data-testid="blocks-table">
@@ -36,13 +43,28 @@ export function BlocksTable({ blocks }: { blocks: BlockSummary[] }) {
                 <span className={`badge ${STATUS[b.status].tone}`}>{STATUS[b.status].label}</span>
                 {b.endReason === 'time_up' && <span className="badge"> time ran out</span>}
               </td>
-              <td>{b.correctCount !== null ? `${b.correctCount} / ${b.itemCount} (${percent(b.correctCount, b.itemCount)})` : `${b.answeredCount} / ${b.itemCount} answered`}</td>
+              <td>{score(b)}</td>
               <td>
                 {formatDuration(b.elapsedMs)}
                 {b.timeLimitMs !== null && <span className="muted"> of {formatDuration(b.timeLimitMs)}</span>}
               </td>
               <td>
-                <button className={open ? 'primary' : ''}>{open ? 'Resume' : 'Review'}</button>
+                <div className="row">
+                  <button className={open ? 'primary' : ''}>{open ? 'Resume' : 'Review'}</button>
+                  {onDelete && (
+                    <button
+                      className="link"
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        onDelete(b);
+                      }}
+                      aria-label={`Delete ${b.title}`}
+                      data-testid={`delete-block-${b.id}`}
+                    >
+                      Delete
+                    </button>
+                  )}
+                </div>
               </td>
             </tr>
           );
@@ -54,6 +76,13 @@ export function BlocksTable({ blocks }: { blocks: BlockSummary[] }) {
 
 export function BlocksPage() {
   const blocks = useApi('blocks:list', { status: 'all' });
+  const sent = (useLocation().state as BlocksLocationState | null)?.deleted ?? null;
+  const [deleted, setDeleted] = useState<DeletedBlock | null>(sent);
+  const { remove, error } = useDeleteBlock();
+  const onDelete = async (b: BlockSummary) => {
+    const d = await remove(b.id, b.title);
+    if (d) setDeleted(d);
+  };
   return (
     <>
       <PageHeader
@@ -65,7 +94,8 @@ export function BlocksPage() {
           </Link>
         }
       />
-      <ErrorBox error={blocks.error} />
+      <ErrorBox error={blocks.error ?? error} />
+      {deleted && <UndoDeleteBar deleted={deleted} onDone={() => setDeleted(null)} />}
       {blocks.data && blocks.data.length === 0 && (
         <EmptyState title="No blocks yet" action={<Link className="button primary" to="/create">Create your first block</Link>}>
           A block is a set of questions answered under exam conditions. Its answers, marks, notes and timing are saved as you go.
@@ -73,7 +103,7 @@ export function BlocksPage() {
       )}
       {blocks.data && blocks.data.length > 0 && (
         <section className="card">
-          <BlocksTable blocks={blocks.data} />
+          <BlocksTable blocks={blocks.data} onDelete={(b) => void onDelete(b)} />
         </section>
       )}
     </>

@@ -5,12 +5,14 @@ import { useQueryClient } from '@tanstack/react-query';
 import { ErrorBox, PageHeader } from '../../components/common';
 import { useApi, useApiMutation } from '../../queries';
 import type { BlockSpecInput, FacetCount, QuestionFilters } from '../../../shared/types';
+import type { Exam } from '../../../shared/pack';
 import { FilterChips } from './FilterChips';
 import { BlockPresets, presetFor, presetSpec, type PresetChoice } from './BlockPresets';
 import { SimulationSetup } from '../days/SimulationSetup';
 import { DEFAULT_BLOCK_PRESET, MAX_BLOCK_ITEMS } from '../../../shared/examFormats';
 import { PoolBanner, withPool } from './PoolBanner';
 import { poolFromState } from './pool';
+import { blockLength } from '../../../shared/blockLength';
 import { DuePoolToggle } from '../cards/DuePoolToggle';
 
 const DEFAULT_SPEC: BlockSpecInput = { filters: {}, ...presetSpec(DEFAULT_BLOCK_PRESET), mode: 'timed', order: 'random', pauseStopsClock: false };
@@ -27,12 +29,19 @@ export function BuilderPage() {
   const presetFilters = (useLocation().state as { filters?: QuestionFilters } | null)?.filters;
   const create = useApiMutation('blocks:create', ['blocks:list', 'settings:get']);
 
-  // Start from the last block's settings, as UWorld and AMBOSS do.
+  // Start from the last block's settings, as UWorld and AMBOSS do, but always from the exam chosen in Settings (a
+  // change of exam in Settings must not be undone by the last block's filters), unless another screen sent its own
+  // pool (review missed, a dashboard row). The student can still choose other exams for this block.
+  const [examDefault, setExamDefault] = useState<Exam | null>(null);
   useEffect(() => {
     if (spec || !settings.data) return;
     const last = settings.data.lastBlock;
     const base = last ? { ...DEFAULT_SPEC, ...last } : DEFAULT_SPEC;
-    const start = withPool(presetFilters ? { ...base, filters: presetFilters } : base, pool);
+    const sent = presetFilters || pool;
+    const exam = !sent ? settings.data.exam : null;
+    const own = exam ? { ...base, filters: { ...base.filters, exams: [exam] } } : base;
+    const start = withPool(presetFilters ? { ...base, filters: presetFilters } : own, pool);
+    setExamDefault(exam);
     setSpec(start);
     setPreset(presetFor(start.size, start.secondsPerQuestion));
     setTutorTimer(start.mode === 'tutor' && start.secondsPerQuestion !== null);
@@ -55,9 +64,23 @@ export function BuilderPage() {
         : [],
     [facets.data],
   );
+  // A bank with no question of the Settings exam (untagged imports) starts from the whole bank instead of from nothing.
+  useEffect(() => {
+    if (!examDefault || !facets.data || facets.isPlaceholderData) return;
+    setExamDefault(null);
+    if (!facets.data.exams.some((e) => e.value === examDefault && e.count > 0)) {
+      setSpec((s) => (s && s.filters.exams?.length === 1 && s.filters.exams[0] === examDefault ? { ...s, filters: { ...s.filters, exams: undefined } } : s));
+    }
+  }, [examDefault, facets.data, facets.isPlaceholderData]);
   if (!spec) return <PageHeader title="Create block" />;
 
   const update = (patch: Partial<BlockSpecInput>) => setSpec({ ...spec, ...patch });
+  // The due pool counts every due card: turning it on drops the exam only the Settings default put there (a student's
+  // own exam choice stays), so "Due for review (N)" and the available count agree.
+  const dueFromEveryExam = (f: QuestionFilters): QuestionFilters => {
+    const untouched = settings.data && f.exams?.length === 1 && f.exams[0] === settings.data.exam;
+    return f.dueForReview && !filters.dueForReview && untouched ? { ...f, exams: undefined } : f;
+  };
   const toggle = (dim: keyof QuestionFilters, value: string) => {
     const current = ((filters[dim] as (string | number)[] | undefined) ?? []).map(String);
     const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
@@ -75,7 +98,7 @@ export function BuilderPage() {
     update({ mode, secondsPerQuestion: seconds });
   };
   const tooMany = spec.size > available;
-  const minutes = spec.secondsPerQuestion ? Math.round((spec.secondsPerQuestion * spec.size) / 60) : null;
+  const length = spec.secondsPerQuestion ? blockLength(spec.size, spec.secondsPerQuestion) : null;
 
   const start = async () => {
     const state = await create.mutateAsync(spec);
@@ -98,7 +121,7 @@ export function BuilderPage() {
             </button>
           </div>
           {filters.questionIds && <PoolBanner label={pool?.label ?? `${filters.questionIds.length} chosen questions`} onClear={() => update({ filters: { ...filters, questionIds: undefined } })} />}
-          <DuePoolToggle filters={filters} onChange={(f) => update({ filters: f })} />
+          <DuePoolToggle filters={filters} onChange={(f) => update({ filters: dueFromEveryExam(f) })} />
           {dims.map(([dim, label, values]) => (
             <FilterChips key={dim} label={label} values={values} selected={((filters[dim] as (string | number)[] | undefined) ?? []).map(String)} onToggle={(v) => toggle(dim, v)} />
           ))}
@@ -122,14 +145,14 @@ export function BuilderPage() {
                 <label htmlFor="pace">Seconds per question</label>
                 <div className="row">
                   <input id="pace" type="number" min={10} max={600} value={spec.secondsPerQuestion} data-testid="pace" onChange={(e) => { setPreset('custom'); update({ secondsPerQuestion: Math.max(10, Math.min(600, Number(e.target.value) || 90)) }); }} />
-                  <span className="muted">{minutes} min for the block</span>
+                  <span className="muted" data-testid="block-length">{length} for the block</span>
                 </div>
               </>
             )}
           </div>
           )}
         </section>
-        {preset === 'simulation' && <SimulationSetup filters={filters} available={available} />}
+        {preset === 'simulation' && <SimulationSetup filters={filters} exam={settings.data?.exam ?? null} />}
         {preset !== 'simulation' && (<>
         <section className="card">
           <h2>Mode</h2>
@@ -169,7 +192,7 @@ export function BuilderPage() {
         <div className="row builder-start">
           <span className="muted">
             {spec.size} question{spec.size === 1 ? '' : 's'} · {spec.mode}
-            {minutes !== null ? ` · ${minutes} min` : ''}
+            {length !== null ? ` · ${length}` : ''}
           </span>
           <button className="primary big" disabled={tooMany || available === 0 || create.isPending} onClick={() => void start()} data-testid="start-block">
             Start block

@@ -91,6 +91,8 @@ function DaySummary({ day }: { day: DayState }) {
 }
 
 function DayResults({ day }: { day: DayState }) {
+  // As on the real exam, earlier blocks are not reviewed (nor scored on screen) during breaks: only once the day ends.
+  const over = day.phase === 'finished';
   return (
     <section className="card">
       <h2>Blocks</h2>
@@ -111,7 +113,7 @@ function DayResults({ day }: { day: DayState }) {
             <tr key={b.index} data-testid={`day-block-${b.index + 1}`}>
               <td>{b.index + 1}</td>
               <td>{b.status === 'not_started' ? 'Not started' : b.status === 'finished' ? 'Ended' : 'Open'}</td>
-              <td className="num">{b.correctCount === null ? '—' : `${b.correctCount} / ${b.itemCount} (${percent(b.correctCount, b.itemCount)})`}</td>
+              <td className="num">{!over || b.correctCount === null ? '—' : `${b.correctCount} / ${b.itemCount} (${percent(b.correctCount, b.itemCount)})`}</td>
               <td className="num">
                 {b.answeredCount} / {b.itemCount}
               </td>
@@ -119,7 +121,15 @@ function DayResults({ day }: { day: DayState }) {
                 {b.status === 'not_started' ? '—' : `${formatDuration(b.elapsedMs)} of ${formatDuration(b.timeLimitMs)}`}
               </td>
               <td className="num">{b.breakBeforeMs === null ? '—' : formatDuration(b.breakBeforeMs)}</td>
-              <td>{b.status === 'finished' && b.blockId !== null ? <Link to={`/blocks/${b.blockId}/review`}>Review block {b.index + 1}</Link> : '—'}</td>
+              <td>
+                {b.status !== 'finished' || b.blockId === null ? (
+                  '—'
+                ) : over ? (
+                  <Link to={`/blocks/${b.blockId}/review`}>Review block {b.index + 1}</Link>
+                ) : (
+                  <span className="muted">after the day</span>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

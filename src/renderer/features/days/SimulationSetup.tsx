@@ -2,13 +2,20 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ErrorBox } from '../../components/common';
-import { useApiMutation } from '../../queries';
+import { useApi, useApiMutation } from '../../queries';
 import { DAY_FORMATS, blockSizes, type DayFormatId } from '../../../shared/examFormats';
 import type { QuestionFilters } from '../../../shared/types';
+import type { Exam } from '../../../shared/pack';
 
-export function SimulationSetup({ filters, available }: { filters: QuestionFilters; available: number }) {
-  const [formatId, setFormatId] = useState<DayFormatId>(DAY_FORMATS[0].id);
+/** The day of the exam chosen in Settings comes first; the student can still pick the other. */
+const formatForExam = (exam: Exam | null): DayFormatId => (DAY_FORMATS.find((f) => f.exam === exam) ?? DAY_FORMATS[0]).id;
+
+export function SimulationSetup({ filters, exam }: { filters: QuestionFilters; exam: Exam | null }) {
+  const [formatId, setFormatId] = useState<DayFormatId>(() => formatForExam(exam));
   const format = DAY_FORMATS.find((f) => f.id === formatId)!;
+  // The day draws only from its own exam (the core adds it to the filters), so that is the pool counted here.
+  const count = useApi('blocks:count', { filters: { ...filters, exams: [format.exam] } }, { placeholderData: (prev) => prev });
+  const available = count.data?.available ?? 0;
   const [blocks, setBlocks] = useState<number>(format.blocks);
   const [items, setItems] = useState<number>(format.itemsPerBlock);
   const start = useApiMutation('days:start', ['blocks:list']);
@@ -65,7 +72,7 @@ export function SimulationSetup({ filters, available }: { filters: QuestionFilte
       <ErrorBox error={start.error} title="The simulation was not started" />
       <div className="row builder-start">
         <span className="muted" data-testid="day-needs">
-          Needs {needed} questions · {available} available
+          Needs {needed} {format.exam === 'step1' ? 'Step 1' : 'Step 2 CK'} questions · {available} available
         </span>
         <button className="primary big" disabled={needed > available || start.isPending} onClick={() => void begin()} data-testid="start-day">
           Start the day

@@ -4,7 +4,8 @@
  */
 import { useSearchParams, useParams, Link, useNavigate } from 'react-router';
 import { EmptyState, ErrorBox, Loading, PageHeader, Stat, formatDuration, percent } from '../../components/common';
-import { useApi } from '../../queries';
+import { useApi, useApiMutation } from '../../queries';
+import { useDeleteBlock } from '../blocks/deleteBlock';
 import { CHANGE_KINDS, CHANGE_LABELS, type BlockResults } from '../../../shared/review';
 import { MISS_REASONS, MISS_REASON_LABELS } from '../../../shared/reasons';
 import { BASIC_FILTERS, filterResults, matches, parseFilter, parseSort, type ResultFilter } from '../../../shared/resultsFilter';
@@ -21,6 +22,8 @@ export function ResultsPage() {
   // Question cards this block graded (issue 9): shown in the table, changed on the item review.
   const grades = useApi('cards:blockGrades', { blockId });
   const navigate = useNavigate();
+  const deletion = useDeleteBlock();
+  const keep = useApiMutation('blocks:end', ['review:results', 'cards:blockGrades']);
   const filter = parseFilter(params.get('filter'));
   const sort = parseSort(params.get('sort'));
   const setParam = (key: string, value: string) =>
@@ -62,9 +65,24 @@ export function ResultsPage() {
             <Link className="button" to="/review">
               All blocks
             </Link>
+            <button onClick={() => void deletion.removeAndLeave(blockId, r.block.title)} data-testid="delete-block">
+              Delete block
+            </button>
           </>
         }
       />
+      <ErrorBox error={deletion.error ?? keep.error} title="The block was not changed" />
+      {!r.block.counted && (
+        <div className="notice row" role="status" data-testid="not-counted">
+          <span className="spacer">
+            No question was answered, so this block counts nowhere: not in your statistics, the missed-questions queue or the review cards. Keep it if
+            you want its items counted as omitted.
+          </span>
+          <button onClick={() => keep.mutate({ blockId, keepUnanswered: true })} disabled={keep.isPending} data-testid="keep-omitted">
+            Count as omitted
+          </button>
+        </div>
+      )}
       <Stats r={r} />
       <div className="grid cols-2 results-insights">
         <section className="card" aria-labelledby="reasons-h">

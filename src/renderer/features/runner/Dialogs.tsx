@@ -14,9 +14,40 @@ function Modal({ label, children, testId }: { label: string; children: ReactNode
 
 const list = (nums: number[]) => (nums.length ? nums.map((n) => n + 1).join(', ') : 'none');
 
-export function EndDialog({ state, onCancel, onConfirm }: { state: BlockState; onCancel: () => void; onConfirm: () => void }) {
+interface EndChoices {
+  state: BlockState;
+  onCancel: () => void;
+  onConfirm: () => void;
+  /** No answer given: throw the block away (the default), or keep it with every item omitted. */
+  onDiscard: () => void;
+  onKeep: () => void;
+}
+
+export function EndDialog({ state, onCancel, onConfirm, onDiscard, onKeep }: EndChoices) {
   const unanswered = state.items.filter((i) => i.selected === null).map((i) => i.position);
   const marked = state.items.filter((i) => i.marked).map((i) => i.position);
+  // Nothing answered: like closing an untouched UWorld/AMBOSS test, it should not cost accuracy or make 20 cards.
+  if (unanswered.length === state.items.length && !state.items.some((i) => i.outcome !== null)) {
+    return (
+      <Modal label="End block" testId="end-dialog">
+        <h2>You have not answered any question</h2>
+        <p>
+          {state.day
+            ? 'Discarding ends this block without counting it; the exam day goes on. Keeping it counts every item as omitted and makes each a review card.'
+            : 'Discarding deletes the block (you can undo it on the Blocks screen). Keeping it counts every item as omitted: they lower your accuracy and each becomes a review card.'}
+        </p>
+        <div className="row modal-actions">
+          <button onClick={onCancel}>Return to block</button>
+          <button onClick={onKeep} data-testid="end-keep">
+            Keep as omitted
+          </button>
+          <button className="primary" onClick={onDiscard} autoFocus data-testid="end-discard">
+            Discard block
+          </button>
+        </div>
+      </Modal>
+    );
+  }
   return (
     <Modal label="End block" testId="end-dialog">
       <h2>End this block?</h2>
@@ -41,11 +72,15 @@ export function EndDialog({ state, onCancel, onConfirm }: { state: BlockState; o
   );
 }
 
-export function TimeUpDialog({ onReview, nextLabel = 'Review this block' }: { onReview: () => void; nextLabel?: string | undefined }) {
+export function TimeUpDialog({ onReview, nextLabel = 'Review this block', counted = true }: { onReview: () => void; nextLabel?: string | undefined; counted?: boolean }) {
   return (
     <Modal label="Time is up" testId="time-up">
       <h2>Time is up</h2>
-      <p>The block time has run out, so the block has ended. Unanswered items count as omitted.</p>
+      <p>
+        {counted
+          ? 'The block time has run out, so the block has ended. Unanswered items count as omitted.'
+          : 'The block time has run out before any answer, so the block has ended without counting (its results page can still count it as omitted).'}
+      </p>
       <div className="row modal-actions">
         <button className="primary" onClick={onReview} autoFocus>
           {nextLabel}

@@ -16,6 +16,7 @@ import { ExamSettingsPanel, useExamSettings } from './ExamSettings';
 import { TwoMinuteWarning } from './TwoMinuteWarning';
 import './runner.css';
 import { invalidateAfter } from '../../queries';
+import { useDeleteBlock } from '../blocks/deleteBlock';
 
 export type Panel = 'labs' | 'calc' | 'note' | 'help' | 'end' | 'settings' | null;
 
@@ -24,6 +25,7 @@ export function RunnerPage() {
   const navigate = useNavigate();
   const client = useQueryClient();
   const { state, item, loading, error, tickAt, actions } = useBlockRunner(blockId);
+  const deletion = useDeleteBlock();
   const [panel, setPanel] = useState<Panel>(null);
   const [paused, setPaused] = useState(false);
   useExamSettings();
@@ -95,7 +97,7 @@ export function RunnerPage() {
       <div className="runner-body">
         <Navigator items={state.items} current={position} onGoto={(p) => void actions.goto(p)} reveal={false} />
         <main className="runner-main">
-          <ErrorBox error={error} title="That action was not saved" />
+          <ErrorBox error={error ?? deletion.error} title="That action was not saved" />
           {!view && <Loading />}
           {view && (
             <div className="runner-question" key={view.item.position}>
@@ -174,6 +176,17 @@ export function RunnerPage() {
             await actions.end();
             navigate(after);
           }}
+          onKeep={async () => {
+            await actions.end(true);
+            navigate(after);
+          }}
+          onDiscard={async () => {
+            // A day's block ends uncounted (the day goes on); any other block is deleted, with Undo on the Blocks screen.
+            if (state.day) {
+              await actions.end();
+              navigate(after);
+            } else await deletion.removeAndLeave(blockId, state.title);
+          }}
         />
       )}
       {paused && !finished && (
@@ -185,7 +198,7 @@ export function RunnerPage() {
           }}
         />
       )}
-      {finished && state.endReason === 'time_up' && <TimeUpDialog onReview={() => navigate(after)} nextLabel={state.day ? 'Continue the exam day' : undefined} />}
+      {finished && state.endReason === 'time_up' && <TimeUpDialog onReview={() => navigate(after)} nextLabel={state.day ? 'Continue the exam day' : undefined} counted={state.counted} />}
     </div>
   );
 }

@@ -108,7 +108,7 @@ export function useBlockRunner(blockId: number) {
     pause: () => run(async () => setState(await call('blocks:pause', { blockId }))),
     resume: () => run(async () => setState(await call('blocks:resume', { blockId }))),
     suspend: () => run(async () => setState(await call('blocks:suspend', { blockId }))),
-    end: () => run(async () => setState(await call('blocks:end', { blockId }))),
+    end: (keepUnanswered?: boolean) => run(async () => setState(await call('blocks:end', { blockId, ...(keepUnanswered ? { keepUnanswered } : {}) }))),
   };
 
   return { state, item: item.data, loading: block.isLoading || item.isLoading, error: error ?? block.error ?? item.error, tickAt, actions };
