@@ -6,8 +6,6 @@ export const shortDate = (iso: string): string => {
   return new Date(y!, m! - 1, d!).toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
 };
 
-export const dateTime = (ms: number): string => new Date(ms).toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
-
 /** SVG presentation attributes accept CSS variables, so charts switch with the theme without re-rendering. */
 export const C = {
   accent: 'var(--accent)',

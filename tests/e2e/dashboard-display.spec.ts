@@ -1,0 +1,50 @@
+/**
+ * What the dashboard shows must be readable and true (issue 14): the score trend spaces blocks taken on the same day by
+ * when they were taken; the readiness panel's advice matches its label and its probability matches its cap; the
+ * reasons table's headings are whole at common widths and the largest text size; chart labels follow the text size.
+ */
+import { test, expect } from './fixtures';
+import { answerBlock, useMovedClock } from './clock';
+import { api, SHOTS } from './helpers';
+import { AppPage } from './pages/AppPage';
+import { DashboardModel } from './pages/DashboardModel';
+
+const at = (day: number, hour: number, minute = 0) => new Date(2026, 10, day, hour, minute).getTime(); // November 2026, local time
+const clock = useMovedClock(at(2, 8));
+
+test('several blocks on one day: each is its own point, spaced by the time it was taken, and named in its tooltip', async ({ page, request, server }) => {
+  test.setTimeout(120_000);
+  await api(request, server, 'packs:loadSamples');
+  // One block on 2 Nov, four on 10 Nov (9:00, 10:30, 13:00, 16:00), one on 16 Nov.
+  const starts = [at(2, 9), at(10, 9), at(10, 10, 30), at(10, 13), at(10, 16), at(16, 9)];
+  for (const [i, start] of starts.entries()) await answerBlock(request, server, clock, { start, size: 3, wrong: (p) => p < i % 3 });
+  clock.set(at(16, 18));
+
+  const app = new AppPage(page, server);
+  const dash = new DashboardModel(page);
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await app.goto('/dashboard');
+  await expect(dash.trendPoints).toHaveCount(6);
+  // Each dot stands apart from its neighbours (no two overlap), in the order the blocks were taken.
+  const boxes = await dash.trendPoints.evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right, cx: r.left + r.width / 2 })));
+  const sorted = [...boxes].sort((a, b) => a.cx - b.cx);
+  for (let i = 1; i < sorted.length; i++) expect(sorted[i]!.left, `dot ${i} starts after dot ${i - 1} ends`).toBeGreaterThanOrEqual(sorted[i - 1]!.right);
+  // Spaced by time: the 2 Nov and 16 Nov blocks are far from the 10 Nov group, the 10 Nov group is close together.
+  const xs = sorted.map((b) => b.cx);
+  expect(xs[1]! - xs[0]!).toBeGreaterThan(xs[4]! - xs[1]!);
+  expect(xs[5]! - xs[4]!).toBeGreaterThan(xs[4]! - xs[1]!);
+  // Tick labels: all different and none overlapping.
+  const ticks = page.locator('[data-testid=trend-chart] .recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value');
+  const tickBoxes = await ticks.evaluateAll((els) => els.map((el) => ({ text: el.textContent ?? '', left: el.getBoundingClientRect().left, right: el.getBoundingClientRect().right })));
+  expect(tickBoxes.length).toBeGreaterThanOrEqual(2);
+  expect(new Set(tickBoxes.map((t) => t.text)).size).toBe(tickBoxes.length);
+  for (let i = 1; i < tickBoxes.length; i++) expect(tickBoxes[i]!.left).toBeGreaterThan(tickBoxes[i - 1]!.right);
+  await page.getByTestId('trend').screenshot({ path: `${SHOTS}/trend-same-day.png` });
+  // The tooltip names the block under the pointer and when it was finished.
+  const blocks = await api<{ id: number; finishedAt: number }[]>(request, server, 'blocks:list', { status: 'finished' });
+  const thirdOn10th = [...blocks].sort((a, b) => a.finishedAt - b.finishedAt)[3]!;
+  await dash.trendPoints.nth(3).hover();
+  await expect(page.getByTestId('trend-tooltip')).toContainText(`Block ${thirdOn10th.id}`);
+  await expect(page.getByTestId('trend-tooltip')).toContainText(/Finished .*:03/);
+  await page.getByTestId('trend').screenshot({ path: `${SHOTS}/trend-tooltip.png` });
+});
