@@ -48,3 +48,35 @@ test('several blocks on one day: each is its own point, spaced by the time it wa
   await expect(page.getByTestId('trend-tooltip')).toContainText(/Finished .*:03/);
   await page.getByTestId('trend').screenshot({ path: `${SHOTS}/trend-tooltip.png` });
 });
+
+test('readiness: the advice fits the label, and the probability text agrees with the cap', async ({ page, request, server }) => {
+  clock.set(at(16, 18));
+  await api(request, server, 'settings:set', { exam: 'step2ck', examDate: '2027-01-10' });
+  const app = new AppPage(page, server);
+  const dash = new DashboardModel(page);
+  const decision = page.getByTestId('readiness').locator('.decision');
+
+  // No NBME result yet: not enough data, and the advice says what one result gives.
+  await app.goto('/dashboard');
+  await expect(dash.readiness('readiness-label')).toHaveText('not enough data');
+  await expect(decision).toContainText('one result gives an early signal');
+  await expect(decision).not.toContainText('into an estimate');
+
+  // One CCSSA of 236: Φ((236 − 218) / 11) = Φ(1.636) = 0.949 → "95 %" (not above the cap); an early signal.
+  await api(request, server, 'assessments:add', { exam: 'step2ck', product: 'nbme-ccssa', form: '14', takenOn: '2026-11-06', score: 236 });
+  await page.reload();
+  await expect(dash.readiness('readiness-label')).toHaveText('early signal');
+  await expect(dash.readiness('readiness-probability')).toHaveText('95 %');
+  await expect(decision).toContainText('a second recent result turns this early signal into an estimate');
+
+  // A second CCSSA (238) within 30 days: estimate (236 + 238) / 2 = 237, Φ(19/11 = 1.727) = 0.958 → "> 95 %".
+  await api(request, server, 'assessments:add', { exam: 'step2ck', product: 'nbme-ccssa', form: '15', takenOn: '2026-11-14', score: 238 });
+  await page.reload();
+  await expect(dash.readiness('readiness-label')).toHaveText('estimate');
+  await expect(dash.readiness('readiness-estimate')).toContainText('237');
+  await expect(dash.readiness('readiness-probability')).toHaveText('> 95 %');
+  // Beside an estimate, the early-signal sentence is gone; the advice is what would show a trend.
+  await expect(decision).not.toContainText('early signal into an estimate');
+  await expect(decision).toContainText('3 results over at least 14 days');
+  await page.getByTestId('readiness').screenshot({ path: `${SHOTS}/readiness-estimate.png` });
+});

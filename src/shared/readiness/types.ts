@@ -68,7 +68,7 @@ export interface Readiness {
   sufficiency: Sufficiency;
   /** Step 2 CK only: a 3-digit estimate with its band. Step 1 never has one; Step 3 neither (CCMSA does not predict). */
   estimate: ScoreBand | null;
-  /** Model output, rounded and capped to 5–95 %; null when the exam has no honest model. */
+  /** Model output, capped to 5–95 % before rounding (the text says "> 95 %" only above the cap); null when the exam has no honest model. */
   passProbability: number | null;
   passProbabilityText: string | null;
   /** Step 1: the newest CBSSA's EPC ± 4, its printed probability of passing, and the plain state. */

@@ -4,6 +4,7 @@
  * standard; Step 3: the CCMSA trend only), the data-sufficiency label with count and age, and the method.
  */
 import { CartesianGrid, ComposedChart, Legend, ReferenceArea, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
+import { confirmingAdvice } from '../../../shared/readiness/advice';
 import { EXAM_LABELS } from '../../../shared/readiness/examFacts';
 import { productById, SCALES } from '../../../shared/readiness/catalogue';
 import type { AssessmentEntry, Readiness } from '../../../shared/readiness/types';
@@ -178,9 +179,7 @@ export function ReadinessPanel({ readiness: r, assessments, targetScore }: { rea
       <div className="decision">
         <h3>What would confirm it</h3>
         <p className="small">
-          {r.nextAssessment
-            ? `Your next self-assessment: ${r.nextAssessment.title} on ${shortDate(r.nextAssessment.takenOn)}.`
-            : 'Schedule another NBME self-assessment (add it below as planned): a second recent result turns an early signal into an estimate.'}
+          {confirmingAdvice(r, shortDate)}
         </p>
         <details>
           <summary>Thinking of postponing? A checklist</summary>
