@@ -28,12 +28,12 @@ export function useMovedClock(start: number): MovedClock {
   return clock;
 }
 
-/** Answers a block through the API from `start`, a minute per item: right unless `wrong(position)` says otherwise. */
+/** Answers a block through the API from `start`, a minute per item: right unless `wrong(i)` says otherwise (i: 0, 1, … in the block's order). */
 export async function answerBlock(
   request: APIRequestContext,
   server: VignetteServer,
   clock: MovedClock,
-  opts: { start: number; size: number; filters?: object; mode?: 'timed' | 'tutor'; wrong?: (position: number) => boolean },
+  opts: { start: number; size: number; filters?: object; mode?: 'timed' | 'tutor'; wrong?: (index: number) => boolean },
 ): Promise<{ blockId: number; finishedAt: number }> {
   const mode = opts.mode ?? 'timed';
   let now = opts.start;
@@ -45,12 +45,12 @@ export async function answerBlock(
     secondsPerQuestion: mode === 'timed' ? 90 : null,
     order: 'random',
   });
-  for (const item of block.items) {
+  for (const [index, item] of block.items.entries()) {
     const q = await api<{ answerIndex: number; choices: unknown[] }>(request, server, 'questions:get', { id: item.questionId });
     await api(request, server, 'blocks:goto', { blockId: block.id, position: item.position });
     now += 60_000;
     clock.set(now);
-    const choice = opts.wrong?.(item.position) ? (q.answerIndex + 1) % q.choices.length : q.answerIndex;
+    const choice = opts.wrong?.(index) ? (q.answerIndex + 1) % q.choices.length : q.answerIndex;
     await api(request, server, 'blocks:select', { blockId: block.id, position: item.position, choice });
     if (mode === 'tutor') await api(request, server, 'blocks:submit', { blockId: block.id, position: item.position });
   }

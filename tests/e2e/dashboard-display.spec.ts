@@ -17,7 +17,7 @@ test('several blocks on one day: each is its own point, spaced by the time it wa
   await api(request, server, 'packs:loadSamples');
   // One block on 2 Nov, four on 10 Nov (9:00, 10:30, 13:00, 16:00), one on 16 Nov.
   const starts = [at(2, 9), at(10, 9), at(10, 10, 30), at(10, 13), at(10, 16), at(16, 9)];
-  for (const [i, start] of starts.entries()) await answerBlock(request, server, clock, { start, size: 3, wrong: (p) => p < i % 3 });
+  for (const [i, start] of starts.entries()) await answerBlock(request, server, clock, { start, size: 3, wrong: (k) => k < i % 3 });
   clock.set(at(16, 18));
 
   const app = new AppPage(page, server);
@@ -79,4 +79,49 @@ test('readiness: the advice fits the label, and the probability text agrees with
   await expect(decision).not.toContainText('early signal into an estimate');
   await expect(decision).toContainText('3 results over at least 14 days');
   await page.getByTestId('readiness').screenshot({ path: `${SHOTS}/readiness-estimate.png` });
+});
+
+test('the reasons table shows every heading whole at 1280 and 1024 px, at the default and the largest text size', async ({ page, request, server }) => {
+  test.setTimeout(120_000);
+  // A block of six with five missed (its own, so this test also runs alone).
+  await api(request, server, 'packs:loadSamples');
+  const { blockId } = await answerBlock(request, server, clock, { start: at(16, 19), size: 6, wrong: (k) => k < 5 });
+  clock.set(at(16, 20));
+  // Tag every reason once: five on missed answers, "guessed" on a correct one (the only reason a correct answer takes).
+  const blocks = [{ id: blockId }];
+  const wrong: { blockId: number; position: number }[] = [];
+  const right: { blockId: number; position: number }[] = [];
+  for (const b of blocks) {
+    const state = await api<{ items: { position: number; outcome: string | null }[] }>(request, server, 'blocks:get', { blockId: b.id });
+    for (const it of state.items) (it.outcome === 'correct' ? right : wrong).push({ blockId: b.id, position: it.position });
+  }
+  expect(wrong.length).toBeGreaterThanOrEqual(5);
+  for (const [i, reason] of ['knowledge', 'misread', 'reasoning', 'time', 'careless'].entries()) await api(request, server, 'review:tag', { ...wrong[i]!, reason });
+  await api(request, server, 'review:tag', { ...right[0]!, reason: 'guessed' });
+
+  const app = new AppPage(page, server);
+  const table = page.getByTestId('reasons-by-system');
+  for (const fontScale of [1, 1.6]) {
+    await api(request, server, 'settings:set', { fontScale });
+    for (const width of [1280, 1024]) {
+      await page.setViewportSize({ width, height: 900 });
+      await app.goto('/dashboard');
+      await page.reload(); // the text size is read when the app loads
+      await expect(page.locator('html')).toHaveAttribute('style', new RegExp(`--font-scale: ${fontScale}`));
+      await expect(table.locator('tbody tr').first()).toBeVisible();
+      // The table fits its box (nothing cut off or scrolled out of sight) ...
+      const fit = await table.evaluate((t) => ({ table: t.scrollWidth, box: t.parentElement!.clientWidth }));
+      expect(fit.table, `table width at ${width} px, text ×${fontScale}`).toBeLessThanOrEqual(fit.box);
+      // ... and every reason's name is shown whole: as a column heading, or beside each count when the table is stacked.
+      const labels = await table.locator('th, .cell-label').evaluateAll((els) =>
+        els.filter((el) => el.getClientRects().length > 0).map((el) => ({ text: el.textContent ?? '', clipped: el.scrollWidth > el.clientWidth + 1, right: el.getBoundingClientRect().right })),
+      );
+      const boxRight = await table.evaluate((t) => t.parentElement!.getBoundingClientRect().right);
+      for (const name of ['Knowledge gap', 'Misread', 'Reasoning', 'Time', 'Guessed', 'Careless']) expect(labels.map((l) => l.text), `${name} shown`).toContain(name);
+      await expect(table.locator('th:visible, .cell-label:visible').filter({ hasText: /^Guessed$/ }).first()).toBeVisible();
+      expect(labels.filter((l) => l.clipped || l.right > boxRight + 1).map((l) => l.text), `clipped labels at ${width} px, text ×${fontScale}`).toEqual([]);
+      await page.getByTestId('reasons').screenshot({ path: `${SHOTS}/reasons-${width}-x${fontScale}.png` });
+    }
+  }
+  await api(request, server, 'settings:set', { fontScale: 1 });
 });

@@ -3,6 +3,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import type { ReasonSummary } from '../../../shared/readiness/types';
 import { ChartTable } from './ChartTable';
 import { axis, C, shortDate, tooltipStyle } from './format';
+import { useStackWhenNarrow } from './useStackWhenNarrow';
 
 const LABELS: Record<string, string> = {
   knowledge: 'Knowledge gap',
@@ -15,6 +16,7 @@ const LABELS: Record<string, string> = {
 const COLOURS: Record<string, string> = { knowledge: C.accent, misread: C.warn, reasoning: C.rolling30, time: C.bad, guessed: C.tutor, careless: C.good };
 
 export function ReasonsPanel({ reasons }: { reasons: ReasonSummary }) {
+  const bySystemBox = useStackWhenNarrow<HTMLDivElement>();
   const codes = reasons.total.map((r) => r.reason);
   const weeks = reasons.byWeek.map((w) => ({ week: shortDate(w.week), ...w.counts }));
   return (
@@ -46,8 +48,9 @@ export function ReasonsPanel({ reasons }: { reasons: ReasonSummary }) {
             </ResponsiveContainer>
           </div>
           <ChartTable caption="reasons by week" head={['Week of', ...codes.map((c) => LABELS[c] ?? c)]} rows={reasons.byWeek.map((w) => [shortDate(w.week), ...codes.map((c) => w.counts[c] ?? 0)])} />
-          <div className="table-scroll">
-            <table className="data compact">
+          {/* Stacked when six reasons do not fit beside each other (half a 1280 px window, large text): labels stay whole. */}
+          <div className="table-scroll stackable" ref={bySystemBox}>
+            <table className="data compact reasons-by-system" data-testid="reasons-by-system">
               <thead>
                 <tr>
                   <th scope="col">System</th>
@@ -61,9 +64,10 @@ export function ReasonsPanel({ reasons }: { reasons: ReasonSummary }) {
               <tbody>
                 {reasons.bySystem.map((s) => (
                   <tr key={s.system}>
-                    <td>{s.system}</td>
+                    <td className="row-head">{s.system}</td>
                     {codes.map((c) => (
-                      <td key={c} className="num">
+                      <td key={c} className={s.counts[c] ? 'num' : 'num zero'}>
+                        <span className="cell-label">{LABELS[c] ?? c}</span>
                         {s.counts[c] ?? 0}
                       </td>
                     ))}
