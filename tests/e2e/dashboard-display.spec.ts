@@ -125,3 +125,48 @@ test('the reasons table shows every heading whole at 1280 and 1024 px, at the de
   }
   await api(request, server, 'settings:set', { fontScale: 1 });
 });
+
+test('chart labels follow the text size: axis ticks and legends at ×1.6 are 1.6 times as large, on the dashboard and in card stats', async ({ page, request, server }) => {
+  test.setTimeout(120_000);
+  await api(request, server, 'packs:loadSamples');
+  const { blockId } = await answerBlock(request, server, clock, { start: at(17, 9), size: 4, wrong: (k) => k < 2 });
+  const state = await api<{ items: { position: number; outcome: string | null }[] }>(request, server, 'blocks:get', { blockId });
+  await api(request, server, 'review:tag', { blockId, position: state.items.find((i) => i.outcome !== 'correct')!.position, reason: 'knowledge' });
+  clock.set(at(17, 12));
+  const app = new AppPage(page, server);
+  await page.setViewportSize({ width: 1366, height: 900 });
+
+  /** The computed font size (px) of a chart's first x-axis tick label and, if it has one, its first legend entry. */
+  const sizes = async (chart: string) => {
+    const root = page.locator(chart).first();
+    await expect(root.locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value').first()).toBeVisible();
+    return root.evaluate((el) => {
+      const px = (sel: string) => {
+        const node = el.querySelector(sel);
+        return node ? parseFloat(getComputedStyle(node).fontSize) : null;
+      };
+      return { tick: px('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value'), legend: px('.recharts-legend-item-text') };
+    });
+  };
+  const charts = { trend: '[data-testid=trend-chart]', time: '[data-testid=time] .chart', reasons: '[data-testid=reasons] .chart', forecast: '[data-testid=forecast]' };
+  const measured: Record<string, { tick: number | null; legend: number | null }>[] = [];
+  for (const fontScale of [1, 1.6]) {
+    await api(request, server, 'settings:set', { fontScale });
+    const row: Record<string, { tick: number | null; legend: number | null }> = {};
+    await app.goto('/dashboard');
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('style', new RegExp(`--font-scale: ${fontScale}`));
+    for (const name of ['trend', 'time', 'reasons'] as const) row[name] = await sizes(charts[name]);
+    for (const panel of ['trend', 'time', 'reasons']) await page.getByTestId(panel).screenshot({ path: `${SHOTS}/chart-${panel}-x${fontScale}.png` });
+    await app.goto('/cards/stats');
+    row.forecast = await sizes(charts.forecast);
+    await page.locator('section', { has: page.getByTestId('forecast') }).screenshot({ path: `${SHOTS}/chart-forecast-x${fontScale}.png` });
+    measured.push(row);
+  }
+  await api(request, server, 'settings:set', { fontScale: 1 });
+  const [normal, large] = measured as [typeof measured[0], typeof measured[0]];
+  for (const name of Object.keys(charts)) {
+    expect(large[name]!.tick! / normal[name]!.tick!, `${name} tick ${normal[name]!.tick} → ${large[name]!.tick} px`).toBeCloseTo(1.6, 1);
+    if (normal[name]!.legend !== null) expect(large[name]!.legend! / normal[name]!.legend!, `${name} legend`).toBeCloseTo(1.6, 1);
+  }
+});

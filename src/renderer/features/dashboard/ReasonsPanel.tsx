@@ -2,7 +2,8 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ReasonSummary } from '../../../shared/readiness/types';
 import { ChartTable } from './ChartTable';
-import { axis, C, shortDate, tooltipStyle } from './format';
+import { useChartText } from '../../components/chartText';
+import { C, shortDate, tooltipStyle } from './format';
 import { useStackWhenNarrow } from './useStackWhenNarrow';
 
 const LABELS: Record<string, string> = {
@@ -17,6 +18,7 @@ const COLOURS: Record<string, string> = { knowledge: C.accent, misread: C.warn, 
 
 export function ReasonsPanel({ reasons }: { reasons: ReasonSummary }) {
   const bySystemBox = useStackWhenNarrow<HTMLDivElement>();
+  const text = useChartText();
   const codes = reasons.total.map((r) => r.reason);
   const weeks = reasons.byWeek.map((w) => ({ week: shortDate(w.week), ...w.counts }));
   return (
@@ -34,13 +36,13 @@ export function ReasonsPanel({ reasons }: { reasons: ReasonSummary }) {
             ))}
           </ul>
           <div className="chart" role="img" aria-label="Reasons for missed questions per week; the table below lists them.">
-            <ResponsiveContainer width="100%" height={170}>
+            <ResponsiveContainer width="100%" height={text.px(170)}>
               <BarChart data={weeks} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
                 <CartesianGrid stroke={C.border} strokeDasharray="3 3" vertical={false} />
-                <XAxis dataKey="week" {...axis} />
-                <YAxis allowDecimals={false} width={36} {...axis} />
+                <XAxis dataKey="week" height={text.px(30)} {...text.axis} />
+                <YAxis allowDecimals={false} width={text.px(36)} {...text.axis} />
                 <Tooltip {...tooltipStyle} cursor={{ fill: 'var(--surface-2)' }} />
-                <Legend wrapperStyle={{ color: 'var(--text)', fontSize: 12 }} />
+                <Legend wrapperStyle={text.legend} />
                 {codes.map((code) => (
                   <Bar key={code} dataKey={code} name={LABELS[code] ?? code} stackId="r" fill={COLOURS[code] ?? C.muted} isAnimationActive={false} />
                 ))}

@@ -11,13 +11,16 @@ import { useState } from 'react';
 import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import type { BlockPoint, DailyPoint } from '../../../shared/readiness/types';
 import { ChartTable } from './ChartTable';
-import { axis, C, pct, tooltipStyle } from './format';
+import { useChartText } from '../../components/chartText';
+import { C, pct, tooltipStyle } from './format';
 import { spreadTimes, timeDomain, timeTicks } from './timeAxis';
 
 const MARGIN = { top: 8, right: 16, bottom: 4, left: 0 };
 const Y_AXIS_WIDTH = 48;
 /** Centre-to-centre distance that keeps two dots (about 9 px wide) apart. */
 const DOT_GAP_PX = 14;
+/** Below recharts' scatter layer (600), above the grid and bars. */
+const LINES_Z = 450;
 /** Room one tick label needs ("Nov 10 09:00" at the default size). */
 const TICK_PX = 110;
 
@@ -48,7 +51,7 @@ function placeBlocks(blocks: BlockPoint[], plotWidth: number): BlockDot[] {
   return sorted.map((b, i) => ({ x: xs[i]!, y: Math.round(b.percent * 10) / 10, first: round1(b.firstPercent), block: b }));
 }
 
-function TrendTooltip({ active, payload }: TooltipContentProps<number, string>) {
+function TrendTooltip({ active, payload }: TooltipContentProps) {
   if (!active || !payload?.length) return null;
   const dot = payload.map((p) => p.payload as Partial<BlockDot>).find((p) => p.block)?.block;
   return (
@@ -72,16 +75,17 @@ function TrendTooltip({ active, payload }: TooltipContentProps<number, string>) 
 
 export function TrendPanel({ blocks, daily }: { blocks: BlockPoint[]; daily: DailyPoint[] }) {
   const [width, setWidth] = useState(0);
-  const plotWidth = Math.max(0, width - MARGIN.left - MARGIN.right - Y_AXIS_WIDTH);
+  const text = useChartText();
+  const yAxisWidth = text.px(Y_AXIS_WIDTH);
+  const plotWidth = Math.max(0, width - MARGIN.left - MARGIN.right - yAxisWidth);
   const dots = placeBlocks(blocks, plotWidth);
   const timed = dots.filter((d) => d.block.mode === 'timed');
   const tutor = dots.filter((d) => d.block.mode !== 'timed');
   const first = dots.filter((d) => d.first !== null);
-  // A day's rolling accuracy is drawn where that day's last block is (it includes it), or at noon without one.
-  const lastDotOfDay = new Map(dots.map((d) => [d.block.day, d.x]));
-  const rolling = daily.map((d) => ({ x: lastDotOfDay.get(d.day) ?? noon(d.day), r7: round1(d.rolling7), r30: round1(d.rolling30) }));
+  // Rolling accuracy is a value per day: drawn at the day's noon.
+  const rolling = daily.map((d) => ({ x: noon(d.day), r7: round1(d.rolling7), r30: round1(d.rolling30) }));
   const domain = timeDomain([...dots.map((d) => d.x), ...rolling.map((r) => r.x)]);
-  const { ticks, labels } = timeTicks(domain[0], domain[1], Math.max(2, Math.floor(plotWidth / TICK_PX)));
+  const { ticks, labels } = timeTicks(domain[0], domain[1], Math.max(2, Math.floor(plotWidth / text.px(TICK_PX))));
   return (
     <section className="card" aria-labelledby="trend-title" data-testid="trend">
       <h2 id="trend-title">Score trend</h2>
@@ -90,17 +94,18 @@ export function TrendPanel({ blocks, daily }: { blocks: BlockPoint[]; daily: Dai
         <p className="muted">Finish a block to start the trend.</p>
       ) : (
         <div className="chart" data-testid="trend-chart" role="img" aria-label={`Percent correct for ${blocks.length} blocks over time; the table below lists the numbers.`}>
-          <ResponsiveContainer width="100%" height={260} onResize={(w) => setWidth(w)}>
+          <ResponsiveContainer width="100%" height={text.px(260)} onResize={(w) => setWidth(w)}>
             <ComposedChart margin={MARGIN}>
               <CartesianGrid stroke={C.border} strokeDasharray="3 3" />
-              <XAxis dataKey="x" type="number" domain={domain} scale="time" ticks={ticks} tickFormatter={(v: number) => labels.get(v) ?? ''} interval={0} {...axis} />
-              <YAxis domain={[0, 100]} unit="%" width={Y_AXIS_WIDTH} {...axis} />
-              <Tooltip content={TrendTooltip} />
-              <Legend wrapperStyle={{ color: 'var(--text)', fontSize: 12 }} />
-              <Line data={rolling} dataKey="r30" name="Rolling 30 days" stroke={C.rolling30} strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
-              <Line data={rolling} dataKey="r7" name="Rolling 7 days" stroke={C.accent} strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
-              <Line data={first} dataKey="first" name="First attempts per block" stroke={C.good} strokeDasharray="5 4" dot={false} isAnimationActive={false} />
-              <Scatter data={timed} dataKey="y" name="Timed block" fill={C.accent} isAnimationActive={false} />
+              <XAxis dataKey="x" type="number" domain={domain} scale="time" ticks={ticks} tickFormatter={(v: number) => labels.get(v) ?? ''} interval={0} height={text.px(30)} {...text.axis} />
+              <YAxis domain={[0, 100]} unit="%" width={yAxisWidth} {...text.axis} />
+              <Tooltip content={TrendTooltip} shared={false} />
+              <Legend wrapperStyle={text.legend} />
+              {/* Lines (and the dot a one-point line draws) stay below the blocks' dots, which must never be hidden. */}
+              <Line data={rolling} dataKey="r30" name="Rolling 30 days" stroke={C.rolling30} strokeWidth={2} dot={false} connectNulls zIndex={LINES_Z} isAnimationActive={false} />
+              <Line data={rolling} dataKey="r7" name="Rolling 7 days" stroke={C.accent} strokeWidth={2} dot={false} connectNulls zIndex={LINES_Z} isAnimationActive={false} />
+              <Line data={first} dataKey="first" name="First attempts per block" stroke={C.good} strokeDasharray="5 4" dot={false} zIndex={LINES_Z} isAnimationActive={false} />
+                            <Scatter data={timed} dataKey="y" name="Timed block" fill={C.accent} isAnimationActive={false} />
               <Scatter data={tutor} dataKey="y" name="Tutor / untimed block" fill={C.tutor} shape="diamond" isAnimationActive={false} />
             </ComposedChart>
           </ResponsiveContainer>

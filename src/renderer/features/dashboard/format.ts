@@ -19,7 +19,6 @@ export const C = {
   rolling30: 'var(--chart-30)',
 };
 
-export const axis = { stroke: C.border, tick: { fill: C.muted, fontSize: 12 } };
 export const tooltipStyle = {
   contentStyle: { background: 'var(--surface)', border: '1px solid var(--border)', borderRadius: 6, color: 'var(--text)' },
   labelStyle: { color: 'var(--text)' },
