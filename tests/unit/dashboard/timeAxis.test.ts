@@ -1,6 +1,6 @@
 /** The trend chart's time axis, by hand: domain, ticks and their labels, and the spread of close points. */
 import { describe, expect, it } from 'vitest';
-import { spreadTimes, timeDomain, timeTicks } from '../../../src/renderer/features/dashboard/timeAxis';
+import { spreadTimes, timeDomain, timeTicks } from '../../../src/shared/timeAxis';
 
 const at = (day: number, hour: number, minute = 0) => new Date(2026, 10, day, hour, minute).getTime();
 const H = 3_600_000;

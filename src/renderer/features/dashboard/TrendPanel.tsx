@@ -13,7 +13,7 @@ import type { BlockPoint, DailyPoint } from '../../../shared/readiness/types';
 import { ChartTable } from './ChartTable';
 import { useChartText } from '../../components/chartText';
 import { C, pct, tooltipStyle } from './format';
-import { spreadTimes, timeDomain, timeTicks } from './timeAxis';
+import { spreadTimes, timeDomain, timeTicks } from '../../../shared/timeAxis';
 
 const MARGIN = { top: 8, right: 16, bottom: 4, left: 0 };
 const Y_AXIS_WIDTH = 48;

@@ -1,7 +1,8 @@
 /**
- * A real time axis for per-block charts: a domain fitted to the data (so a single day's blocks fill the width), ticks
- * at whole hours or local midnights with labels that name the date whenever it changes, and a spread that keeps
- * blocks taken close together visibly apart while keeping them in the order they were taken. Pure: no DOM.
+ * A real time axis for per-block charts (the dashboard's score trend; pure, so it lives here and is unit-tested in
+ * Node): a domain fitted to the data (so a single day's blocks fill the width), ticks at whole hours or local
+ * midnights with labels that name the date whenever it changes, and a spread that keeps blocks taken close together
+ * visibly apart while keeping them in the order they were taken. No DOM.
  */
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
