@@ -166,14 +166,20 @@ export interface Plan {
   poolSize: number;
   unused: number;
   passes: number;
-  /** Questions per day to finish one pass of the unused questions, and to reach `passes` passes. */
+  /**
+   * Questions per day to finish one pass of the unused questions, and to reach `passes` passes — counted from the start
+   * of today (questions first used today are still in), so today's target stays put while the student works.
+   */
   perDayOnePass: number | null;
   perDayChosenPasses: number | null;
   /** FSRS cards falling due per day until the exam (a floor: cards answered again come back too). */
   reviewsPerDay: number | null;
   dueNow: number;
   calendar: PlanDay[];
+  /** Every answer scored today, in any pack. */
   answeredToday: number;
+  /** Today's answers that count towards the plan: the pool's first attempts (and its repeats from 2 passes on). */
+  doneToday: number;
 }
 
 export interface Dashboard {
