@@ -43,8 +43,22 @@ test('several blocks on one day: each is its own point, spaced by the time it wa
   // The tooltip names the block under the pointer and when it was finished.
   const blocks = await api<{ id: number; finishedAt: number }[]>(request, server, 'blocks:list', { status: 'finished' });
   const thirdOn10th = [...blocks].sort((a, b) => a.finishedAt - b.finishedAt)[3]!;
-  await dash.trendPoints.nth(3).hover();
-  await expect(page.getByTestId('trend-tooltip')).toContainText(`Block ${thirdOn10th.id}`);
+  // Hover again until the tooltip shows (recharts attaches its pointer handlers after the first paint, and the dots
+  // settle once the chart knows its width).
+  const dot = dash.trendPoints.nth(3);
+  const dotX = async () => Math.round((await dot.boundingBox())?.x ?? -1);
+  await expect
+    .poll(async () => {
+      const before = await dotX();
+      await page.waitForTimeout(200);
+      return before === (await dotX());
+    })
+    .toBe(true);
+  await expect(async () => {
+    await page.mouse.move(0, 0);
+    await dot.hover();
+    await expect(page.getByTestId('trend-tooltip')).toContainText(`Block ${thirdOn10th.id}`, { timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
   await expect(page.getByTestId('trend-tooltip')).toContainText(/Finished .*:03/);
   await page.getByTestId('trend').screenshot({ path: `${SHOTS}/trend-tooltip.png` });
 });
