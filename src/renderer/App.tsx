@@ -1,5 +1,6 @@
 import { createHashRouter, RouterProvider } from 'react-router';
 import { Layout } from './components/Layout';
+import { NotFoundPage } from './components/NotFoundPage';
 import { HomePage } from './features/home/HomePage';
 import { LibraryPage } from './features/library/LibraryPage';
 import { ImportPage } from './features/import/ImportPage';
@@ -42,6 +43,8 @@ const router = createHashRouter([
       { path: 'notes', element: <NotebookPage /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: 'days/:dayId', element: <DayPage /> },
+      // Any other address: a Not found screen inside the shell, not the router's developer error page.
+      { path: '*', element: <NotFoundPage /> },
     ],
   },
 ]);

@@ -46,6 +46,7 @@ const SCREENS: Screen[] = [
   { name: 'dashboard', route: () => '/dashboard', ready: heading },
   { name: 'notes', route: () => '/notes', ready: heading },
   { name: 'settings', route: () => '/settings', ready: heading },
+  { name: 'not found', route: () => '/no-such-screen', ready: heading },
   { name: 'runner', route: (i) => `/blocks/${i.blockId}/run`, ready: runner },
   { name: 'runner: help', route: (i) => `/blocks/${i.blockId}/run`, ready: async (p) => (await runner(p), p.getByRole('button', { name: 'Help' }).click()) },
   { name: 'runner: settings menu', route: (i) => `/blocks/${i.blockId}/run`, ready: async (p) => (await runner(p), p.getByTestId('open-settings').click()) },

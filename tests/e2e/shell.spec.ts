@@ -11,7 +11,7 @@ const SCREENS_DIR = join(REPO, 'test-results/screens');
 
 /** Sidebar label → the page's h1 → screenshot name. */
 const SCREENS: { label: string; h1: string | RegExp; route: string; shot: string }[] = [
-  { label: 'Home', h1: 'Welcome back', route: '/', shot: 'home' },
+  { label: 'Home', h1: 'Welcome to Vignette', route: '/', shot: 'home' }, // a fresh database: first start
   { label: 'Library', h1: 'Library', route: '/library', shot: 'library' },
   { label: 'Import', h1: 'Import', route: '/import', shot: 'import' },
   { label: 'Create block', h1: 'Create block', route: '/create', shot: 'create-block' },
@@ -64,7 +64,7 @@ test('the theme switch in Settings turns the app dark, and it sticks', async ({ 
   expect(r! + g! + b!, `body background ${background}`).toBeLessThan(3 * 100);
 
   await app.nav('Home');
-  await expect(app.heading).toHaveText('Welcome back');
+  await expect(app.heading).toHaveText('Welcome to Vignette');
   await page.waitForLoadState('networkidle');
   await page.screenshot({ path: join(SCREENS_DIR, 'home-dark.png'), fullPage: true });
 

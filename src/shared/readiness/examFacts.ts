@@ -38,7 +38,7 @@ export function standardOn(exam: Exam, isoDate: string): DatedStandard | null {
  * version it was computed with, so old snapshots stay interpretable.
  */
 export const READINESS_METHOD = {
-  version: 'readiness-1 (2026-11-27)',
+  version: 'readiness-2 (2026-12-05)',
   /** Step 2 CK: σ of the residual when predicting from an NBME self-assessment (≈ ±11, Morrison 2010 / Med Sci Educ 2017, P, D). */
   step2Sigma: 11,
   /** Half-width of the Step 2 CK band: the model residual, never narrower than the SEM. */

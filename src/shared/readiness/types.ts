@@ -69,7 +69,7 @@ export interface Readiness {
   sufficiency: Sufficiency;
   /** Step 2 CK only: a 3-digit estimate with its band. Step 1 never has one; Step 3 neither (CCMSA does not predict). */
   estimate: ScoreBand | null;
-  /** Model output, rounded and capped to 5–95 %; null when the exam has no honest model. */
+  /** Model output, capped to 5–95 % before rounding (the text says "> 95 %" only above the cap); null when the exam has no honest model. */
   passProbability: number | null;
   passProbabilityText: string | null;
   /** Step 1: the newest CBSSA's EPC ± 4, its printed probability of passing, and the plain state. */
@@ -169,13 +169,19 @@ export interface Plan {
   poolSize: number;
   unused: number;
   passes: number;
-  /** Questions per day to finish one pass of the unused questions, and to reach `passes` passes. */
+  /**
+   * Questions per day to finish one pass of the unused questions, and to reach `passes` passes — counted from the start
+   * of today (questions first used today are still in), so today's target stays put while the student works.
+   */
   perDayOnePass: number | null;
   perDayChosenPasses: number | null;
   /** FSRS cards falling due per day until the exam (a floor: cards answered again come back too). */
   reviewsPerDay: number | null;
   calendar: PlanDay[];
+  /** Every answer scored today, in any pack. */
   answeredToday: number;
+  /** Today's answers that count towards the plan: the pool's first attempts (and its repeats from 2 passes on). */
+  doneToday: number;
 }
 
 export interface Dashboard {

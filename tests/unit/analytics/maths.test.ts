@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   band,
+  cappedProbability,
   daysBetween,
   normalCdf,
   passProbability,
   perDay,
   planLoad,
-  probabilityText,
   rollingAccuracy,
   scoreTrend,
   significantChange,
@@ -79,15 +79,38 @@ describe('normalCdf and passProbability', () => {
     expect(normalCdf(1.96)).toBeCloseTo(0.975, 4);
     expect(normalCdf(-1)).toBeCloseTo(0.158655, 5);
   });
-  it('225 against 218 with σ 11: Φ(0.636) = 0.738 → 0.74', () => {
-    expect(passProbability(225, 218, 11)).toBe(0.74);
-    expect(probabilityText(0.74)).toBe('74 %');
+  it('225 against 218 with σ 11: Φ(0.636) = 0.738 → 0.74, "74 %"', () => {
+    expect(passProbability(225, 218, 11)).toEqual({ value: 0.74, text: '74 %' });
   });
   it('never 0 or 1: capped at 5 % and 95 %', () => {
-    expect(passProbability(300, 218, 11)).toBe(0.95);
-    expect(passProbability(150, 218, 11)).toBe(0.05);
-    expect(probabilityText(0.95)).toBe('> 95 %');
-    expect(probabilityText(0.05)).toBe('< 5 %');
+    expect(passProbability(300, 218, 11)).toEqual({ value: 0.95, text: '> 95 %' });
+    expect(passProbability(150, 218, 11)).toEqual({ value: 0.05, text: '< 5 %' });
+  });
+});
+
+describe('cappedProbability: the cap is decided on the unrounded value, so number and words agree', () => {
+  // "> 95 %" only when the model's value exceeds 95 %; "< 5 %" only when it is below 5 %; otherwise the rounded percent.
+  it.each([
+    [0.944, 0.94, '94 %'],
+    [0.949, 0.95, '95 %'],
+    [0.95, 0.95, '95 %'],
+    [0.951, 0.95, '> 95 %'],
+    [0.954, 0.95, '> 95 %'],
+    [0.049, 0.05, '< 5 %'],
+    [0.046, 0.05, '< 5 %'],
+    [0.05, 0.05, '5 %'],
+    [0.051, 0.05, '5 %'],
+    [0.055, 0.06, '6 %'],
+  ])('%f → %f, "%s"', (raw, value, text) => {
+    expect(cappedProbability(raw)).toEqual({ value, text });
+  });
+  it('by the model: 236 vs 218 (σ 11) is Φ(1.636) = 0.9491 → "95 %"; 237 is Φ(1.727) = 0.9579 → "> 95 %"', () => {
+    expect(passProbability(236, 218, 11)).toEqual({ value: 0.95, text: '95 %' });
+    expect(passProbability(237, 218, 11)).toEqual({ value: 0.95, text: '> 95 %' });
+  });
+  it('by the model: 200 vs 218 is Φ(−1.636) = 0.0509 → "5 %"; 199 is Φ(−1.727) = 0.0421 → "< 5 %"', () => {
+    expect(passProbability(200, 218, 11)).toEqual({ value: 0.05, text: '5 %' });
+    expect(passProbability(199, 218, 11)).toEqual({ value: 0.05, text: '< 5 %' });
   });
 });
 

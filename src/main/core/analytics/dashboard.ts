@@ -10,7 +10,7 @@ import { countAvailable } from '../blocks/builder';
 import { listAssessments, listExamResults } from '../assessments/store';
 import { addDays, daysBetween, localDay, planLoad } from './maths';
 import { computeReadiness } from './readiness';
-import { answeredOn, blockPoints, dailyPoints, dueByDay, memorySummary, performanceBy, timeSummary, totals } from './queries';
+import { answeredOn, blockPoints, poolAnswersOn, dailyPoints, dueByDay, memorySummary, performanceBy, timeSummary, totals } from './queries';
 import { reasonSummary } from './reasons';
 import { schedulerParams } from '../srs/config';
 import { dueCounts } from '../srs/queue';
@@ -52,7 +52,10 @@ export function buildPlan(db: Db, settings: Settings, assessments: AssessmentEnt
   }
   const unused = countAvailable(db, { ...filters, statuses: ['unused'] });
   const passes = settings.planPasses ?? 1;
-  const load = planLoad({ unused, poolSize, passes, daysLeft });
+  // The plan is worked out from the start of today, so today's target does not shrink while the student works
+  // through it; today's progress counts the pool's answers the plan asks for (first attempts; repeats too from 2 passes).
+  const todays = poolAnswersOn(db, today, filters.exams?.[0] ?? null);
+  const load = planLoad({ unused: unused + todays.first, poolSize, passes, daysLeft });
   const horizon = daysLeft !== null && daysLeft > 0 ? Math.min(calendarDays, daysLeft + 1) : calendarDays;
   const due = dueByDay(db, today, startOfDay(today), startOfDay(addDays(today, Math.max(horizon, daysLeft ?? 0))));
   const dueUntilExam = daysLeft !== null && daysLeft > 0 ? [...due].filter(([d]) => d < examDate!).reduce((s, [, n]) => s + n, 0) : 0;
@@ -83,6 +86,7 @@ export function buildPlan(db: Db, settings: Settings, assessments: AssessmentEnt
     reviewsPerDay: daysLeft !== null && daysLeft > 0 ? Math.ceil(dueUntilExam / daysLeft) : null,
     calendar,
     answeredToday: answeredOn(db, today),
+    doneToday: passes > 1 ? todays.first + todays.repeats : todays.first,
   };
 }
 

@@ -77,17 +77,21 @@ export function normalCdf(x: number): number {
   return x >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
 }
 
-/** Φ((estimate − standard) / σ), rounded to a whole percent and capped so it is never 0 or 1. */
-export function passProbability(estimate: number, standard: number, sigma: number, floor = 0.05, ceiling = 0.95): number {
-  const raw = normalCdf((estimate - standard) / sigma);
-  return Math.min(ceiling, Math.max(floor, Math.round(raw * 100) / 100));
+/**
+ * A model probability as it is stored and shown: never 0 or 1. The cap is decided on the unrounded value, so the words
+ * and the number agree: "> 95 %" only when the value exceeds 95 % (94.9 % reads "95 %", exactly 95 % too), "< 5 %"
+ * only when it is below 5 %; anything between is the rounded whole percent.
+ */
+export function cappedProbability(raw: number, floor = 0.05, ceiling = 0.95): { value: number; text: string } {
+  if (raw > ceiling) return { value: ceiling, text: `> ${Math.round(ceiling * 100)} %` };
+  if (raw < floor) return { value: floor, text: `< ${Math.round(floor * 100)} %` };
+  const percent = Math.round(raw * 100);
+  return { value: percent / 100, text: `${percent} %` };
 }
 
-/** "> 95 %", "< 5 %", or "72 %": a capped probability as a person reads it. */
-export function probabilityText(p: number, floor = 0.05, ceiling = 0.95): string {
-  if (p >= ceiling) return `> ${Math.round(ceiling * 100)} %`;
-  if (p <= floor) return `< ${Math.round(floor * 100)} %`;
-  return `${Math.round(p * 100)} %`;
+/** Φ((estimate − standard) / σ), capped then rounded (cappedProbability). */
+export function passProbability(estimate: number, standard: number, sigma: number, floor = 0.05, ceiling = 0.95): { value: number; text: string } {
+  return cappedProbability(normalCdf((estimate - standard) / sigma), floor, ceiling);
 }
 
 /** A band centred on a value, never narrower than `floorHalfWidth`. */

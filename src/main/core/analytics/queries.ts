@@ -220,6 +220,17 @@ export function dueByDay(db: Db, today: string, startOfToday: number, untilMs: n
   return out;
 }
 
+/**
+ * A day's answers within the plan's pool (the exam's questions, or the whole bank when `exam` is null): first attempts
+ * (questions used for the first time, i.e. unused when the day began) and repeats. From the rollup, a few rows.
+ */
+export function poolAnswersOn(db: Db, day: string, exam: string | null): { first: number; repeats: number } {
+  const rows = db
+    .prepare('SELECT first, total(n) AS n FROM answer_rollup WHERE dim = ? AND value = ? AND day = ? GROUP BY first')
+    .all(exam === null ? 'all' : 'exam', exam ?? '', day) as { first: number; n: number }[];
+  return { first: rows.find((r) => r.first === 1)?.n ?? 0, repeats: rows.find((r) => r.first === 0)?.n ?? 0 };
+}
+
 export function answeredOn(db: Db, day: string): number {
   return db.prepare("SELECT total(n) FROM answer_rollup WHERE dim = 'all' AND value = '' AND day = ?").pluck().get(day) as number;
 }

@@ -7,13 +7,13 @@ import type { Exam } from '../../../shared/pack';
 import { productById } from '../../../shared/readiness/catalogue';
 import { READINESS_METHOD as M, standardOn } from '../../../shared/readiness/examFacts';
 import type { AssessmentEntry, Readiness, ReadinessInput } from '../../../shared/readiness/types';
-import { band, daysBetween, mean, passProbability, probabilityText, scoreTrend, step1State, sufficiency } from './maths';
+import { band, daysBetween, mean, passProbability, scoreTrend, step1State, sufficiency } from './maths';
 
 export const METHOD_SUMMARY: string[] = [
   'Your self-assessments are listed first, each on the scale its own report prints.',
   'Only NBME-authored forms (CBSSA, CCSSA, CCMSA) feed the estimate; UWorld, AMBOSS and Free 120 results are shown but not averaged in, because their methods are unpublished or have no conversion.',
   `Step 1: the newest CBSSA's equated percent correct ± ${M.step1EpcBand} (NBME's own retest range) and the probability of passing its report printed. No 3-digit Step 1 number is ever shown.`,
-  `Step 2 CK: the mean of the NBME CCSSA results of the last ${M.recentDays} days (or the newest one), with a band of ± ${M.step2BandHalfWidth} points (the spread seen when NBME self-assessments predict the exam; never narrower than the ${M.step2Sem}-point measurement error). Pass probability = Φ((estimate − standard) / ${M.step2Sigma}), rounded and capped between ${M.probabilityFloor * 100} % and ${M.probabilityCeiling * 100} %: it is a model output, not a verdict.`,
+  `Step 2 CK: the mean of the NBME CCSSA results of the last ${M.recentDays} days (or the newest one), with a band of ± ${M.step2BandHalfWidth} points (the spread seen when NBME self-assessments predict the exam; never narrower than the ${M.step2Sem}-point measurement error). Pass probability = Φ((estimate − standard) / ${M.step2Sigma}), capped between ${M.probabilityFloor * 100} % and ${M.probabilityCeiling * 100} % (shown as "> ${M.probabilityCeiling * 100} %" only when the model gives more than that), otherwise rounded to a whole percent: it is a model output, not a verdict.`,
   'Step 3: NBME says the CCMSA is not intended to predict Step 3, so it is shown as its own trend and nothing more.',
   `Labels: "not enough data" without an NBME result; "early signal" with one, or when the newest is older than ${M.recentDays} days; "estimate" with two or more in ${M.recentDays} days; "trend" with ${M.trendMinResults} or more over at least ${M.trendSpanDays} days.`,
   `A change is called a change only when it is larger than ${M.trendNoiseMultiple} × the measurement error. Results dated after the exam date are not used.`,
@@ -99,8 +99,9 @@ export function computeReadiness({ exam, examDate, today, assessments }: Readine
     const basis = recent.length ? recent : [ccssa[ccssa.length - 1]!];
     const value = Math.round(mean(basis.map((a) => a.score!))!);
     base.estimate = band(value, M.step2BandHalfWidth, M.step2Sem);
-    base.passProbability = passProbability(value, standard.value, M.step2Sigma, M.probabilityFloor, M.probabilityCeiling);
-    base.passProbabilityText = probabilityText(base.passProbability, M.probabilityFloor, M.probabilityCeiling);
+    const probability = passProbability(value, standard.value, M.step2Sigma, M.probabilityFloor, M.probabilityCeiling);
+    base.passProbability = probability.value;
+    base.passProbabilityText = probability.text;
     base.trend = scoreTrend(
       ccssa.map((a) => a.score!),
       M.step2Sem,

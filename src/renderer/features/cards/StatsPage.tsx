@@ -4,6 +4,7 @@
  */
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { EmptyState, ErrorBox, Loading } from '../../components/common';
+import { useChartText } from '../../components/chartText';
 import { useApi } from '../../queries';
 import type { MemoryStats, RetentionRow } from '../../../shared/srs';
 
@@ -11,13 +12,14 @@ const pct = (x: number | null | undefined, digits = 1) => (x === null || x === u
 const PERIOD: Record<RetentionRow['period'], string> = { today: 'Today', yesterday: 'Yesterday', week: 'Last week', month: 'Last month', year: 'Last year' };
 
 function Histogram({ data, x, unit, testId, color = 'var(--accent)' }: { data: { label: string; count: number }[]; x: string; unit: string; testId: string; color?: string }) {
+  const text = useChartText();
   return (
     <div className="chart" data-testid={testId}>
-      <ResponsiveContainer width="100%" height={180}>
+      <ResponsiveContainer width="100%" height={text.px(180)}>
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
-          <XAxis dataKey="label" tick={{ fill: 'var(--muted)', fontSize: 11 }} interval="preserveStartEnd" label={{ value: x, position: 'insideBottom', offset: -4, fill: 'var(--muted)', fontSize: 11 }} height={36} />
-          <YAxis allowDecimals={false} tick={{ fill: 'var(--muted)', fontSize: 11 }} width={36} />
+          <XAxis dataKey="label" tick={{ fill: 'var(--muted)', fontSize: text.px(11) }} interval="preserveStartEnd" label={{ value: x, position: 'insideBottom', offset: -4, fill: 'var(--muted)', fontSize: text.px(11) }} height={text.px(36)} />
+          <YAxis allowDecimals={false} tick={{ fill: 'var(--muted)', fontSize: text.px(11) }} width={text.px(36)} />
           <Tooltip cursor={{ fill: 'var(--surface-2)' }} contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', color: 'var(--text)' }} formatter={(v) => [`${String(v)} ${unit}`, '']} />
           <Bar dataKey="count" fill={color} radius={[3, 3, 0, 0]} isAnimationActive={false} />
         </BarChart>

@@ -34,7 +34,9 @@ export function PlanPanel({ plan }: { plan: Plan }) {
           <span className="label">questions a day to finish one pass</span>
         </div>
         <div className="stat">
-          <span className="value">{plan.perDayChosenPasses ?? '—'}</span>
+          <span className="value" data-testid="plan-per-day-chosen">
+            {plan.perDayChosenPasses ?? '—'}
+          </span>
           <span className="label">
             a day for{' '}
             <select aria-label="Passes through the pool" value={plan.passes} onChange={(e) => save.mutate({ planPasses: Number(e.target.value) })} data-testid="plan-passes">

@@ -4,11 +4,13 @@
  * standard; Step 3: the CCMSA trend only), the data-sufficiency label with count and age, and the method.
  */
 import { CartesianGrid, ComposedChart, Legend, ReferenceArea, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
+import { confirmingAdvice } from '../../../shared/readiness/advice';
 import { EXAM_LABELS } from '../../../shared/readiness/examFacts';
 import { productById, SCALES } from '../../../shared/readiness/catalogue';
 import type { AssessmentEntry, Readiness } from '../../../shared/readiness/types';
 import { ChartTable } from './ChartTable';
-import { axis, C, shortDate, tooltipStyle } from './format';
+import { useChartText } from '../../components/chartText';
+import { C, shortDate, tooltipStyle } from './format';
 import { RealScoreForm } from './RealScoreForm';
 
 const LABEL_CLASS = { 'not enough data': '', 'early signal': 'warn', estimate: 'accent', trend: 'good' } as const;
@@ -36,6 +38,7 @@ function SufficiencyBadge({ r }: { r: Readiness }) {
 }
 
 function ScoreChart({ readiness, assessments, target }: { readiness: Readiness; assessments: AssessmentEntry[]; target: number | null }) {
+  const text = useChartText();
   const taken = assessments.filter((a) => a.exam === readiness.exam && a.status === 'taken' && a.score !== null);
   const mainScale = readiness.exam === 'step1' ? 'epc' : readiness.exam === 'step3' ? 'ccmsa' : 'three-digit';
   const onScale = taken.filter((a) => a.scale === mainScale);
@@ -57,16 +60,16 @@ function ScoreChart({ readiness, assessments, target }: { readiness: Readiness; 
   return (
     <>
       <div className="chart" role="img" aria-label={`Self-assessment results on the ${scale.label}; the table below lists them.`} data-testid="assessment-chart">
-        <ResponsiveContainer width="100%" height={200}>
+        <ResponsiveContainer width="100%" height={text.px(200)}>
           <ComposedChart margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
             <CartesianGrid stroke={C.border} strokeDasharray="3 3" />
-            <XAxis dataKey="x" type="number" scale="time" domain={[Math.min(...xs) - 3 * 86_400_000, Math.max(...xs) + 3 * 86_400_000]} tickFormatter={(v) => new Date(Number(v)).toLocaleDateString(undefined, { month: 'short', day: 'numeric' })} {...axis} />
-            <YAxis dataKey="y" domain={yDomain} width={48} {...axis} unit={mainScale === 'epc' ? '%' : ''} />
+            <XAxis dataKey="x" type="number" scale="time" domain={[Math.min(...xs) - 3 * 86_400_000, Math.max(...xs) + 3 * 86_400_000]} tickFormatter={(v) => new Date(Number(v)).toLocaleDateString(undefined, { month: 'short', day: 'numeric' })} height={text.px(30)} {...text.axis} />
+            <YAxis dataKey="y" domain={yDomain} width={text.px(48)} {...text.axis} unit={mainScale === 'epc' ? '%' : ''} />
             <Tooltip {...tooltipStyle} labelFormatter={() => ''} formatter={(v, _n, p) => [String(v), String((p?.payload as { title?: string })?.title ?? '')]} />
-            <Legend wrapperStyle={{ color: 'var(--text)', fontSize: 12 }} />
-            {readiness.step1 && <ReferenceArea y1={readiness.step1.lowPassRegion.low} y2={readiness.step1.lowPassRegion.high} fill={C.warn} fillOpacity={0.15} label={{ value: 'low-pass region', fill: C.warn, fontSize: 12 }} />}
-            {readiness.standard && <ReferenceLine y={readiness.standard.value} stroke={C.bad} strokeDasharray="4 3" label={{ value: `passing standard ${readiness.standard.value}`, fill: C.bad, fontSize: 12, position: 'insideBottomRight' }} />}
-            {target && mainScale === 'three-digit' && <ReferenceLine y={target} stroke={C.good} strokeDasharray="2 3" label={{ value: `your target ${target}`, fill: C.good, fontSize: 12, position: 'insideTopRight' }} />}
+            <Legend wrapperStyle={text.legend} />
+            {readiness.step1 && <ReferenceArea y1={readiness.step1.lowPassRegion.low} y2={readiness.step1.lowPassRegion.high} fill={C.warn} fillOpacity={0.15} label={{ value: 'low-pass region', fill: C.warn, fontSize: text.px(12) }} />}
+            {readiness.standard && <ReferenceLine y={readiness.standard.value} stroke={C.bad} strokeDasharray="4 3" label={{ value: `passing standard ${readiness.standard.value}`, fill: C.bad, fontSize: text.px(12), position: 'insideBottomRight' }} />}
+            {target && mainScale === 'three-digit' && <ReferenceLine y={target} stroke={C.good} strokeDasharray="2 3" label={{ value: `your target ${target}`, fill: C.good, fontSize: text.px(12), position: 'insideTopRight' }} />}
             {[...byProduct].map(([product, data], i) => (
               <Scatter key={product} data={data} dataKey="y" name={productById(product)?.name ?? product} fill={colours[i % colours.length]} isAnimationActive={false} />
             ))}
@@ -178,9 +181,7 @@ export function ReadinessPanel({ readiness: r, assessments, targetScore }: { rea
       <div className="decision">
         <h3>What would confirm it</h3>
         <p className="small">
-          {r.nextAssessment
-            ? `Your next self-assessment: ${r.nextAssessment.title} on ${shortDate(r.nextAssessment.takenOn)}.`
-            : 'Schedule another NBME self-assessment (add it below as planned): a second recent result turns an early signal into an estimate.'}
+          {confirmingAdvice(r, shortDate)}
         </p>
         <details>
           <summary>Thinking of postponing? A checklist</summary>

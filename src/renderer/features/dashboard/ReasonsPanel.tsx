@@ -2,7 +2,9 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ReasonSummary } from '../../../shared/readiness/types';
 import { ChartTable } from './ChartTable';
-import { axis, C, shortDate, tooltipStyle } from './format';
+import { useChartText } from '../../components/chartText';
+import { C, shortDate, tooltipStyle } from './format';
+import { useStackWhenNarrow } from './useStackWhenNarrow';
 
 const LABELS: Record<string, string> = {
   knowledge: 'Knowledge gap',
@@ -15,6 +17,8 @@ const LABELS: Record<string, string> = {
 const COLOURS: Record<string, string> = { knowledge: C.accent, misread: C.warn, reasoning: C.rolling30, time: C.bad, guessed: C.tutor, careless: C.good };
 
 export function ReasonsPanel({ reasons }: { reasons: ReasonSummary }) {
+  const bySystemBox = useStackWhenNarrow<HTMLDivElement>();
+  const text = useChartText();
   const codes = reasons.total.map((r) => r.reason);
   const weeks = reasons.byWeek.map((w) => ({ week: shortDate(w.week), ...w.counts }));
   return (
@@ -32,13 +36,13 @@ export function ReasonsPanel({ reasons }: { reasons: ReasonSummary }) {
             ))}
           </ul>
           <div className="chart" role="img" aria-label="Reasons for missed questions per week; the table below lists them.">
-            <ResponsiveContainer width="100%" height={170}>
+            <ResponsiveContainer width="100%" height={text.px(170)}>
               <BarChart data={weeks} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
                 <CartesianGrid stroke={C.border} strokeDasharray="3 3" vertical={false} />
-                <XAxis dataKey="week" {...axis} />
-                <YAxis allowDecimals={false} width={36} {...axis} />
+                <XAxis dataKey="week" height={text.px(30)} {...text.axis} />
+                <YAxis allowDecimals={false} width={text.px(36)} {...text.axis} />
                 <Tooltip {...tooltipStyle} cursor={{ fill: 'var(--surface-2)' }} />
-                <Legend wrapperStyle={{ color: 'var(--text)', fontSize: 12 }} />
+                <Legend wrapperStyle={text.legend} />
                 {codes.map((code) => (
                   <Bar key={code} dataKey={code} name={LABELS[code] ?? code} stackId="r" fill={COLOURS[code] ?? C.muted} isAnimationActive={false} />
                 ))}
@@ -46,8 +50,9 @@ export function ReasonsPanel({ reasons }: { reasons: ReasonSummary }) {
             </ResponsiveContainer>
           </div>
           <ChartTable caption="reasons by week" head={['Week of', ...codes.map((c) => LABELS[c] ?? c)]} rows={reasons.byWeek.map((w) => [shortDate(w.week), ...codes.map((c) => w.counts[c] ?? 0)])} />
-          <div className="table-scroll">
-            <table className="data compact">
+          {/* Stacked when six reasons do not fit beside each other (half a 1280 px window, large text): labels stay whole. */}
+          <div className="table-scroll stackable" ref={bySystemBox}>
+            <table className="data compact reasons-by-system" data-testid="reasons-by-system">
               <thead>
                 <tr>
                   <th scope="col">System</th>
@@ -61,9 +66,10 @@ export function ReasonsPanel({ reasons }: { reasons: ReasonSummary }) {
               <tbody>
                 {reasons.bySystem.map((s) => (
                   <tr key={s.system}>
-                    <td>{s.system}</td>
+                    <td className="row-head">{s.system}</td>
                     {codes.map((c) => (
-                      <td key={c} className="num">
+                      <td key={c} className={s.counts[c] ? 'num' : 'num zero'}>
+                        <span className="cell-label">{LABELS[c] ?? c}</span>
                         {s.counts[c] ?? 0}
                       </td>
                     ))}

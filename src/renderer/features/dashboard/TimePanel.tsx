@@ -2,9 +2,11 @@
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { BlockPoint, TimeSummary } from '../../../shared/readiness/types';
 import { ChartTable } from './ChartTable';
-import { axis, C, pct, shortDate, tooltipStyle } from './format';
+import { useChartText } from '../../components/chartText';
+import { C, pct, shortDate, tooltipStyle } from './format';
 
 export function TimePanel({ time, blocks }: { time: TimeSummary; blocks: BlockPoint[] }) {
+  const text = useChartText();
   const data = blocks.map((b, i) => ({ i: i + 1, label: `${shortDate(b.day)} · block ${b.blockId}`, s: Math.round(b.secondsPerItem) }));
   return (
     <section className="card" aria-labelledby="time-title" data-testid="time">
@@ -29,13 +31,13 @@ export function TimePanel({ time, blocks }: { time: TimeSummary; blocks: BlockPo
       </div>
       {data.length > 0 && (
         <div className="chart" role="img" aria-label="Seconds per question for each block against the 90-second exam pace; the table below lists the numbers.">
-          <ResponsiveContainer width="100%" height={170}>
+          <ResponsiveContainer width="100%" height={text.px(170)}>
             <BarChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
               <CartesianGrid stroke={C.border} strokeDasharray="3 3" vertical={false} />
-              <XAxis dataKey="i" {...axis} />
-              <YAxis unit=" s" width={48} {...axis} />
+              <XAxis dataKey="i" height={text.px(30)} {...text.axis} />
+              <YAxis unit=" s" width={text.px(48)} {...text.axis} />
               <Tooltip {...tooltipStyle} labelFormatter={(_, p) => String(p?.[0]?.payload?.label ?? '')} formatter={(v) => [`${v} s per question`, 'Time']} cursor={{ fill: 'var(--surface-2)' }} />
-              <ReferenceLine y={time.paceSeconds} stroke={C.bad} strokeDasharray="4 3" label={{ value: `exam pace ${time.paceSeconds} s`, fill: C.bad, fontSize: 12, position: 'insideTopRight' }} />
+              <ReferenceLine y={time.paceSeconds} stroke={C.bad} strokeDasharray="4 3" label={{ value: `exam pace ${time.paceSeconds} s`, fill: C.bad, fontSize: text.px(12), position: 'insideTopRight' }} />
               <Bar dataKey="s" name="Seconds per question" fill={C.accent} isAnimationActive={false} />
             </BarChart>
           </ResponsiveContainer>

@@ -23,8 +23,19 @@ export function TodayCard({ dashboard: d }: { dashboard: Dashboard }) {
           <h2>Today</h2>
           <ul className="today-list">
             {p.daysLeft > 0 && (
-              <li>
-                Questions: <strong>{p.answeredToday}</strong> of <strong>{target}</strong> planned ({p.unused} of {p.poolSize} {p.poolLabel} unused)
+              <li data-testid="today-questions">
+                {p.doneToday >= target ? (
+                  // Beyond the plan: "135 of 41 planned" reads like an error; say what was done and that the plan is met.
+                  <>
+                    Questions: <strong>{p.answeredToday}</strong> answered today · plan {target} <span className="plan-done">✓ done</span>
+                  </>
+                ) : (
+                  <>
+                    Questions: <strong>{p.doneToday}</strong> of <strong>{target}</strong> planned today
+                    {p.answeredToday > p.doneToday ? `, ${p.answeredToday} answered in all` : ''}
+                  </>
+                )}{' '}
+                ({p.unused} of {p.poolSize} {p.poolLabel} unused)
               </li>
             )}
             <li>

@@ -6,8 +6,6 @@ export const shortDate = (iso: string): string => {
   return new Date(y!, m! - 1, d!).toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
 };
 
-export const dateTime = (ms: number): string => new Date(ms).toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
-
 /** SVG presentation attributes accept CSS variables, so charts switch with the theme without re-rendering. */
 export const C = {
   accent: 'var(--accent)',
@@ -21,7 +19,6 @@ export const C = {
   rolling30: 'var(--chart-30)',
 };
 
-export const axis = { stroke: C.border, tick: { fill: C.muted, fontSize: 12 } };
 export const tooltipStyle = {
   contentStyle: { background: 'var(--surface)', border: '1px solid var(--border)', borderRadius: 6, color: 'var(--text)' },
   labelStyle: { color: 'var(--text)' },

@@ -14,20 +14,30 @@ export function HomePage() {
   const dismiss = useApiMutation('settings:set');
   const counts = info.data?.counts;
   const offerSamples = counts && counts.questions === 0 && settings.data && !settings.data.samplesOffered;
+  // First start: nothing imported and no block yet. Then "Welcome back" would be untrue, and the way in is importing.
+  const firstStart = counts !== undefined && counts.packs === 0 && counts.blocks === 0 && counts.cards === 0 && counts.notes === 0;
 
   return (
     <>
       <PageHeader
-        title="Welcome back"
+        title={firstStart ? 'Welcome to Vignette' : 'Welcome back'}
         subtitle={
-          settings.data?.examDate
+          firstStart
+            ? 'Start by importing questions — a Vignette pack, a MedQA file, a CSV export or an Anki deck — or try the sample packs below.'
+            : settings.data?.examDate
             ? `${dashboard.data?.plan.daysLeft != null ? `${dashboard.data.plan.daysLeft} days until your exam` : 'Your exam'} (${settings.data.examDate}).`
             : 'Set your exam date in Settings to see a countdown.'
         }
         actions={
-          <Link className="button primary" to="/create">
-            Create a block
-          </Link>
+          firstStart ? (
+            <Link className="button primary" to="/import">
+              Import questions
+            </Link>
+          ) : (
+            <Link className="button primary" to="/create">
+              Create a block
+            </Link>
+          )
         }
       />
       <ErrorBox error={info.error ?? loadSamples.error} />
