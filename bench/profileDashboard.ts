@@ -15,6 +15,7 @@ import { localDay } from '../src/main/core/analytics/maths';
 import { blockPoints, dailyPoints, memorySummary, performanceBy, timeSummary, totals } from '../src/main/core/analytics/queries';
 import { reasonSummary } from '../src/main/core/analytics/reasons';
 import { seedHistory } from './history';
+import { medqaFile } from './dataset';
 
 
 /** Prints each aggregate's median time on `db` (also called by the bench row, so its total can be explained). */
@@ -49,7 +50,7 @@ if (require.main === module) {
   const api = createApi(db, { dbPath: file, samplesDir: resolve(__dirname, '../question-packs') });
   void (async () => {
     // 50,000 questions like the bench bank: MedQA copied with a tag per copy (`BANK=small` keeps one copy).
-    const medqa = readFileSync(resolve(__dirname, '../../shared/datasets/medqa-us/medqa_us_test_5options.jsonl'), 'utf8').trim().split('\n');
+    const medqa = readFileSync(medqaFile(), 'utf8').trim().split('\n');
     const copies = process.env.BANK === 'small' ? 1 : 40;
     const rows = Array.from({ length: copies }, (_, c) => medqa.map((l) => JSON.stringify({ ...JSON.parse(l), question: `${JSON.parse(l).question} (copy ${c})` }))).flat();
     for (let part = 0; part * 10_000 < rows.length; part++) {
