@@ -1,7 +1,8 @@
 /**
  * The reason rollup's migration on a database that already holds tagged answers: it backfills reason × system × week
  * (an open block counts in the week it started; an untagged question under ''), drops the covering index the panel
- * used to read, and the panel then reads the rollup.
+ * used to read, and the panel then reads the rollup. The same migration swaps the memory panel's card index for one
+ * holding only live reviewed cards, and adds questions by system.
  */
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -67,4 +68,17 @@ it('backfills the counts of answers tagged before it and drops the index nothing
     { reason: 'guessed', count: 1 },
   ]);
   expect(s.bySystem.map((r) => r.system)).toEqual(['Renal', 'Not tagged']);
+});
+
+it('replaces the memory panel\'s card index with one of live reviewed cards only', () => {
+  migrate(db, MIGRATIONS.slice(0, MINE));
+  const names = () => db.prepare("SELECT name FROM sqlite_master WHERE name IN ('cards_readiness_memory', 'cards_recall', 'questions_system') ORDER BY name").pluck().all();
+  expect(names()).toEqual(['cards_readiness_memory']);
+  migrate(db, MIGRATIONS);
+  expect(names()).toEqual(['cards_recall', 'questions_system']);
+  // Partial: a new card and a suspended one are not in it; a reviewed live one is.
+  db.exec(`INSERT INTO flashcards (id, kind, front_md, created_at, updated_at) VALUES (1, 'basic', 'a', 0, 0), (2, 'basic', 'b', 0, 0), (3, 'basic', 'c', 0, 0);
+    INSERT INTO cards (flashcard_id, due, stability, state, last_review, suspended, created_at, updated_at) VALUES
+      (1, 0, 0, 0, NULL, 0, 0, 0), (2, 0, 3, 2, 10, 1, 0, 0), (3, 0, 3, 2, 10, 0, 0, 0);`);
+  expect(db.prepare('SELECT flashcard_id FROM cards INDEXED BY cards_recall WHERE deleted_at IS NULL AND suspended = 0 AND state <> 0 AND last_review IS NOT NULL AND stability > 0').pluck().all()).toEqual([3]);
 });

@@ -600,8 +600,16 @@ export const MIGRATIONS: readonly string[] = [
   // transaction that tags, re-tags or deletes an attempt, finishes or deletes a block, or re-tags a question's system,
   // so the panel reads a few thousand rows instead of grouping every tagged answer (83 ms at 50,000). A week is the
   // local Monday of the block's end (its start while it is open), as the panel always defined it. The covering index
-  // the panel used to read goes: nothing reads it now.
+  // the panel used to read goes: nothing reads it now. And two indexes for the memory panel (below).
   `
+  -- Memory panel: the cards whose recall it averages (live and reviewed) and nothing else, so a pass over them tests no
+  -- flag per card; and questions by system, so the per-system pass walks systems in order (no sort) and reaches each
+  -- question's card by index instead of reading the wide question rows. They replace cards_readiness_memory.
+  CREATE INDEX cards_recall ON cards (question_id, last_review, stability, state, suspended, deleted_at)
+    WHERE deleted_at IS NULL AND suspended = 0 AND state <> 0 AND last_review IS NOT NULL AND stability > 0;
+  CREATE INDEX questions_system ON questions (system, id);
+  DROP INDEX cards_readiness_memory;
+
   CREATE TABLE reason_rollup (
     reason TEXT NOT NULL,                          -- src/shared/reasons.ts
     system TEXT NOT NULL,                          -- the question's system now; '' = not tagged
