@@ -142,23 +142,32 @@ export function timeSummary(db: Db): TimeSummary {
  * Each reviewed card's recall is evaluated once per date: flashcards in one pass, question cards in one pass grouped
  * by system, and the overall figure is their sum (the panel once ran a separate pass over all cards, so question
  * cards were evaluated twice, behind a max() and a CASE per card: 89 ms at 200,000 cards). No exam date, no exam-day
- * curve. The passes read two indexes of the issue-14 migration: `cards_recall` holds exactly the live reviewed cards
+ * curve. Arithmetic per card is the cost here (a pass that only counts takes a tenth of one that evaluates the curve). The passes read two indexes of the issue-14 migration: `cards_recall` holds exactly the live reviewed cards
  * (so no flag is tested per card) and `questions_system` walks the systems in order (no sort, no wide question rows).
  * Every query names its index, so the plan cannot drift to a table scan.
  */
 export function memorySummary(db: Db, now: number, examDayMs: number | null, dueToday: number): MemorySummary {
   const { decay, factor } = curveConstants(readSrsConfig(db).weights);
   // A last review after the date (a clock moved back) counts as just reviewed: R = 1, as max(0, t) gives in ts-fsrs.
-  const R = (at: string) => `CASE WHEN c.last_review < ${at} THEN pow(1 + :k * (${at} - c.last_review) / c.stability, :decay) ELSE 1.0 END`;
-  const sums = `count(*) AS cards, total(${R(':now')}) AS today, ${examDayMs === null ? '0.0' : `total(${R(':exam')})`} AS exam_day`;
+  // That test costs a CASE per card; flashcards, read in last-review order, skip it below the earlier date.
+  const R = (at: string, guarded: boolean) => {
+    const r = `pow(1 + :k * (${at} - c.last_review) / c.stability, :decay)`;
+    return guarded ? `CASE WHEN c.last_review < ${at} THEN ${r} ELSE 1.0 END` : r;
+  };
+  const sums = (guarded: boolean) =>
+    `count(*) AS cards, total(${R(':now', guarded)}) AS today, ${examDayMs === null ? '0.0' : `total(${R(':exam', guarded)})`} AS exam_day`;
   const reviewed = 'c.deleted_at IS NULL AND c.suspended = 0 AND c.state <> 0 AND c.last_review IS NOT NULL AND c.stability > 0';
   const params = { k: factor / 86_400_000, decay, now, ...(examDayMs === null ? {} : { exam: examDayMs }) };
+  const before = Math.min(now, examDayMs ?? now);
   type Sums = { cards: number; today: number; exam_day: number };
+  const add = (a: Sums, b: Sums): Sums => ({ cards: a.cards + b.cards, today: a.today + b.today, exam_day: a.exam_day + b.exam_day });
   const live = cached(db, 'SELECT count(*) FROM cards c INDEXED BY cards_live WHERE c.deleted_at IS NULL AND c.suspended = 0').pluck().get() as number;
-  const flash = cached(db, `SELECT ${sums} FROM cards c INDEXED BY cards_recall WHERE c.question_id IS NULL AND ${reviewed}`).get(params) as Sums;
+  const flashSql = (guarded: boolean) =>
+    `SELECT ${sums(guarded)} FROM cards c INDEXED BY cards_recall WHERE c.question_id IS NULL AND c.last_review ${guarded ? '>=' : '<'} :before AND ${reviewed}`;
+  const flash = add(cached(db, flashSql(false)).get({ ...params, before }) as Sums, cached(db, flashSql(true)).get({ ...params, before }) as Sums);
   const rows = cached(
     db,
-    `SELECT q.system AS system, ${sums} FROM questions q INDEXED BY questions_system CROSS JOIN cards c INDEXED BY cards_recall ON c.question_id = q.id
+    `SELECT q.system AS system, ${sums(true)} FROM questions q INDEXED BY questions_system CROSS JOIN cards c INDEXED BY cards_recall ON c.question_id = q.id
      WHERE ${reviewed} GROUP BY q.system`,
   ).all(params) as (Sums & { system: string | null })[];
   // Untagged questions (NULL) are shown as "Not tagged", merged with a system that happens to carry that name.
@@ -166,10 +175,10 @@ export function memorySummary(db: Db, now: number, examDayMs: number | null, due
   for (const r of rows) {
     const label = r.system ?? 'Not tagged';
     const s = bySystem.get(label);
-    bySystem.set(label, { cards: r.cards + (s?.cards ?? 0), today: r.today + (s?.today ?? 0), exam_day: r.exam_day + (s?.exam_day ?? 0) });
+    bySystem.set(label, s ? add(s, r) : { cards: r.cards, today: r.today, exam_day: r.exam_day });
   }
   const systems = [...bySystem].map(([system, s]) => ({ ...s, system }));
-  const all = systems.reduce((a, r) => ({ cards: a.cards + r.cards, today: a.today + r.today, exam_day: a.exam_day + r.exam_day }), flash);
+  const all = systems.reduce(add, flash);
   const mean = (sum: number, n: number) => (n ? sum / n : null);
   return {
     cards: live,
