@@ -143,7 +143,8 @@ export function timeSummary(db: Db): TimeSummary {
  * by system, and the overall figure is their sum (the panel once ran a separate pass over all cards, so question
  * cards were evaluated twice, behind a max() and a CASE per card: 89 ms at 200,000 cards). No exam date, no exam-day
  * curve. Arithmetic per card is the cost here (a pass that only counts takes a tenth of one that evaluates the curve). The passes read two indexes of the issue-14 migration: `cards_recall` holds exactly the live reviewed cards
- * (so no flag is tested per card) and `questions_system` walks the systems in order (no sort, no wide question rows).
+ * (so no flag is tested per card) and `questions_system` gives each question card's system from a narrow index (the wide
+ * question rows made the lookups cost more than the curve). The cost follows the number of question cards, not of questions.
  * Every query names its index, so the plan cannot drift to a table scan.
  */
 export function memorySummary(db: Db, now: number, examDayMs: number | null, dueToday: number): MemorySummary {
@@ -167,8 +168,8 @@ export function memorySummary(db: Db, now: number, examDayMs: number | null, due
   const flash = add(cached(db, flashSql(false)).get({ ...params, before }) as Sums, cached(db, flashSql(true)).get({ ...params, before }) as Sums);
   const rows = cached(
     db,
-    `SELECT q.system AS system, ${sums(true)} FROM questions q INDEXED BY questions_system CROSS JOIN cards c INDEXED BY cards_recall ON c.question_id = q.id
-     WHERE ${reviewed} GROUP BY q.system`,
+    `SELECT q.system AS system, ${sums(true)} FROM cards c INDEXED BY cards_recall CROSS JOIN questions q INDEXED BY questions_system ON q.id = c.question_id
+     WHERE c.question_id IS NOT NULL AND ${reviewed} GROUP BY q.system`,
   ).all(params) as (Sums & { system: string | null })[];
   // Untagged questions (NULL) are shown as "Not tagged", merged with a system that happens to carry that name.
   const bySystem = new Map<string, Sums>();

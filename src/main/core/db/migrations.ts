@@ -603,11 +603,11 @@ export const MIGRATIONS: readonly string[] = [
   // the panel used to read goes: nothing reads it now. And two indexes for the memory panel (below).
   `
   -- Memory panel: the cards whose recall it averages (live and reviewed) and nothing else, so a pass over them tests no
-  -- flag per card; and questions by system, so the per-system pass walks systems in order (no sort) and reaches each
-  -- question's card by index instead of reading the wide question rows. They replace cards_readiness_memory.
+  -- flag per card; and each question's system by id, so the per-system pass looks it up in a narrow index instead of
+  -- the wide question rows (49 → 32 ms at 40,000 question cards). They replace cards_readiness_memory.
   CREATE INDEX cards_recall ON cards (question_id, last_review, stability, state, suspended, deleted_at)
     WHERE deleted_at IS NULL AND suspended = 0 AND state <> 0 AND last_review IS NOT NULL AND stability > 0;
-  CREATE INDEX questions_system ON questions (system, id);
+  CREATE INDEX questions_system ON questions (id, system);
   DROP INDEX cards_readiness_memory;
 
   CREATE TABLE reason_rollup (
