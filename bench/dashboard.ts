@@ -13,6 +13,7 @@ import { createApi, type Api } from '../src/main/core/api';
 import { MIGRATIONS } from '../src/main/core/db/migrations';
 import { openDatabase, type Db } from '../src/main/core/db/open';
 import { seedHistory } from './history';
+import { medqaFile } from './dataset';
 import { profileAggregates } from './profileDashboard';
 
 type Record = (name: string, unit: string, samples: number[], budget: number | null, baseline?: number[]) => void;
@@ -70,7 +71,7 @@ if (require.main === module) {
   const db = openDatabase(file);
   const api = createApi(db, { dbPath: file, samplesDir: resolve(__dirname, '../question-packs') });
   void (async () => {
-    await api.call('packs:import', { paths: [resolve(__dirname, '../../shared/datasets/medqa-us/medqa_us_test_5options.jsonl')] });
+    await api.call('packs:import', { paths: [medqaFile()] });
     const t0 = performance.now();
     const h = seedHistory(db, { answers: 500_000, cards: 200_000, now: Date.now() });
     console.log(`seeded ${h.answers} answers, ${h.cards} cards in ${Math.round(performance.now() - t0)} ms`);

@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { createApi, type Api } from '../src/main/core/api';
 import { openDatabase, type Db } from '../src/main/core/db/open';
 import { seedHistory } from './history';
+import { medqaFile } from './dataset';
 import { measureRenderer } from './renderer';
 import { benchContent } from './content';
 import { benchExamDay } from './examDay';
@@ -24,7 +25,7 @@ import { benchAnkiImport } from './ankiImport';
 import { benchDashboard } from './dashboard';
 
 const ROOT = resolve(__dirname, '..');
-const MEDQA = resolve(ROOT, '../shared/datasets/medqa-us/medqa_us_test_5options.jsonl');
+const MEDQA = medqaFile();
 const TSX_LOADER = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 const work = mkdtempSync(join(tmpdir(), 'vignette-bench-'));
 

@@ -6,10 +6,12 @@
 import { READINESS_METHOD } from '../../../shared/readiness/examFacts';
 import type { BlockPoint, DailyPoint, MemorySummary, PerformanceDimension, PerformanceRow, TimeSummary } from '../../../shared/readiness/types';
 import type { Db } from '../db/open';
+import { cached } from '../db/statements';
 import { readSrsConfig } from '../srs/config';
 import { curveConstants } from '../srs/scheduler';
 import { addDays, localDay, rollingAccuracy, significantChange, wilson } from './maths';
 
+const DAY_MS = 86_400_000;
 const EXAM_NAMES: Record<string, string> = { step1: 'Step 1', step2ck: 'Step 2 CK', step3: 'Step 3' };
 
 interface GroupRow {
@@ -169,34 +171,56 @@ export function timeSummary(db: Db): TimeSummary {
  * Memory from the FSRS cards (issue 9's schema): mean retrievability of live reviewed cards today and on the exam day
  * (if nothing were reviewed before it), overall and for question cards per system. R = (1 + factor · t / S)^decay with
  * the user's own FSRS weights (issue 9's curveConstants), the same curve the Flashcards statistics use.
- * Every query names its covering index (migration "issue 11"), so the plan cannot drift to a table scan.
+ *
+ * Each reviewed card's recall is evaluated once per date: flashcards in one pass, question cards in one pass grouped
+ * by system, and the overall figure is their sum (the panel once ran a separate pass over all cards, so question
+ * cards were evaluated twice, behind a max() and a CASE per card: 89 ms at 200,000 cards). No exam date, no exam-day
+ * curve. Arithmetic per card is the cost here (a pass that only counts takes a tenth of one that evaluates the curve). The passes read two indexes of the issue-14 migration: `cards_recall` holds exactly the live reviewed cards
+ * (so no flag is tested per card) and `questions_system` gives each question card's system from a narrow index (the wide
+ * question rows made the lookups cost more than the curve). The cost follows the number of question cards, not of questions.
+ * Every query names its index, so the plan cannot drift to a table scan.
  */
 export function memorySummary(db: Db, now: number, examDayMs: number | null): MemorySummary {
   const { decay, factor } = curveConstants(readSrsConfig(db).weights);
-  const params = { factor, decay, now, exam: examDayMs ?? now };
-  const R = (at: string) => `pow(1 + :factor * max(0, ${at} - c.last_review) / 86400000.0 / c.stability, :decay)`;
-  const reviewed = 'c.state <> 0 AND c.last_review IS NOT NULL AND c.stability > 0';
-  // One pass over every live card: how many there are, and the recall sums of those ever reviewed.
-  const overall = db
-    .prepare(
-      `SELECT count(*) AS live, total(${reviewed}) AS cards, total(CASE WHEN ${reviewed} THEN ${R(':now')} END) AS today,
-         total(CASE WHEN ${reviewed} THEN ${R(':exam')} END) AS exam_day
-       FROM cards c INDEXED BY cards_readiness_memory WHERE c.deleted_at IS NULL AND c.suspended = 0`,
-    )
-    .get(params) as { live: number; cards: number; today: number; exam_day: number };
-  const rows = db
-    .prepare(
-      `SELECT coalesce(q.system, 'Not tagged') AS system, count(*) AS cards, avg(${R(':now')}) AS today, avg(${R(':exam')}) AS exam_day
-       FROM cards c INDEXED BY cards_readiness_memory JOIN questions q ON q.id = c.question_id
-       WHERE c.question_id IS NOT NULL AND c.deleted_at IS NULL AND c.suspended = 0 AND ${reviewed} GROUP BY 1 ORDER BY today`,
-    )
-    .all(params) as { system: string; cards: number; today: number; exam_day: number }[];
-  const mean = (sum: number) => (overall.cards ? sum / overall.cards : null);
+  // A last review after the date (a clock moved back) counts as just reviewed: R = 1, as max(0, t) gives in ts-fsrs.
+  // That test costs a CASE per card; flashcards, read in last-review order, skip it below the earlier date.
+  const R = (at: string, guarded: boolean) => {
+    const r = `pow(1 + :k * (${at} - c.last_review) / c.stability, :decay)`;
+    return guarded ? `CASE WHEN c.last_review < ${at} THEN ${r} ELSE 1.0 END` : r;
+  };
+  const sums = (guarded: boolean) =>
+    `count(*) AS cards, total(${R(':now', guarded)}) AS today, ${examDayMs === null ? '0.0' : `total(${R(':exam', guarded)})`} AS exam_day`;
+  const reviewed = 'c.deleted_at IS NULL AND c.suspended = 0 AND c.state <> 0 AND c.last_review IS NOT NULL AND c.stability > 0';
+  const params = { k: factor / 86_400_000, decay, now, ...(examDayMs === null ? {} : { exam: examDayMs }) };
+  const before = Math.min(now, examDayMs ?? now);
+  type Sums = { cards: number; today: number; exam_day: number };
+  const add = (a: Sums, b: Sums): Sums => ({ cards: a.cards + b.cards, today: a.today + b.today, exam_day: a.exam_day + b.exam_day });
+  const live = cached(db, 'SELECT count(*) FROM cards c INDEXED BY cards_live WHERE c.deleted_at IS NULL AND c.suspended = 0').pluck().get() as number;
+  const flashSql = (guarded: boolean) =>
+    `SELECT ${sums(guarded)} FROM cards c INDEXED BY cards_recall WHERE c.question_id IS NULL AND c.last_review ${guarded ? '>=' : '<'} :before AND ${reviewed}`;
+  const flash = add(cached(db, flashSql(false)).get({ ...params, before }) as Sums, cached(db, flashSql(true)).get({ ...params, before }) as Sums);
+  const rows = cached(
+    db,
+    `SELECT q.system AS system, ${sums(true)} FROM cards c INDEXED BY cards_recall CROSS JOIN questions q INDEXED BY questions_system ON q.id = c.question_id
+     WHERE c.question_id IS NOT NULL AND ${reviewed} GROUP BY q.system`,
+  ).all(params) as (Sums & { system: string | null })[];
+  // Untagged questions (NULL) are shown as "Not tagged", merged with a system that happens to carry that name.
+  const bySystem = new Map<string, Sums>();
+  for (const r of rows) {
+    const label = r.system ?? 'Not tagged';
+    const s = bySystem.get(label);
+    bySystem.set(label, s ? add(s, r) : { cards: r.cards, today: r.today, exam_day: r.exam_day });
+  }
+  const systems = [...bySystem].map(([system, s]) => ({ ...s, system }));
+  const all = systems.reduce(add, flash);
+  const mean = (sum: number, n: number) => (n ? sum / n : null);
   return {
-    cards: overall.live,
-    retrievabilityToday: mean(overall.today),
-    retrievabilityExamDay: examDayMs === null ? null : mean(overall.exam_day),
-    bySystem: rows.map((r) => ({ system: r.system, cards: r.cards, today: r.today, examDay: examDayMs === null ? null : r.exam_day })),
+    cards: live,
+    retrievabilityToday: mean(all.today, all.cards),
+    retrievabilityExamDay: examDayMs === null ? null : mean(all.exam_day, all.cards),
+    bySystem: systems
+      .map((r) => ({ system: r.system, cards: r.cards, today: r.today / r.cards, examDay: examDayMs === null ? null : r.exam_day / r.cards }))
+      .sort((a, b) => a.today - b.today),
     source: 'FSRS forgetting curve with your FSRS weights; by system: question cards. Exam-day values assume no further reviews.',
   };
 }
@@ -205,18 +229,20 @@ export function memorySummary(db: Db, now: number, examDayMs: number | null): Me
  * Cards falling due per local day from today (`startOfToday`, local midnight) until `untilMs`; overdue cards count on
  * today. Days are whole 24-hour steps from local midnight: around a DST change a card due in the shifted hour may land
  * on the neighbouring day, which a daily load forecast can bear (and it avoids date() on 200,000 rows).
+ *
+ * One index range count per day, not one GROUP BY: the grouped query sorted every card in the horizon (25 ms at
+ * 200,000 cards) and, with its bounds bound as REAL, grouped by a fractional offset, so each day showed one card's
+ * count instead of the day's.
  */
 export function dueByDay(db: Db, today: string, startOfToday: number, untilMs: number): Map<string, number> {
-  const overdue = db.prepare('SELECT count(*) FROM cards c INDEXED BY cards_readiness_due WHERE c.due < ? AND c.suspended = 0 AND c.deleted_at IS NULL').pluck().get(startOfToday) as number;
-  const rows = db
-    .prepare(
-      `SELECT (c.due - :start) / 86400000 AS offset, count(*) AS n FROM cards c INDEXED BY cards_readiness_due
-       WHERE c.deleted_at IS NULL AND c.suspended = 0 AND c.due >= :start AND c.due < :until GROUP BY 1`,
-    )
-    .all({ start: startOfToday, until: untilMs }) as { offset: number; n: number }[];
+  const count = cached(db, 'SELECT count(*) FROM cards c INDEXED BY cards_readiness_due WHERE c.due >= ? AND c.due < ? AND c.suspended = 0 AND c.deleted_at IS NULL').pluck();
   const out = new Map<string, number>();
-  for (const r of rows) out.set(addDays(today, r.offset), r.n);
-  out.set(today, (out.get(today) ?? 0) + overdue);
+  const overdue = count.get(-Number.MAX_SAFE_INTEGER, startOfToday) as number;
+  out.set(today, overdue + (untilMs > startOfToday ? (count.get(startOfToday, Math.min(startOfToday + DAY_MS, untilMs)) as number) : 0));
+  for (let offset = 1, from = startOfToday + DAY_MS; from < untilMs; offset++, from += DAY_MS) {
+    const n = count.get(from, Math.min(from + DAY_MS, untilMs)) as number;
+    if (n) out.set(addDays(today, offset), n);
+  }
   return out;
 }
 
