@@ -52,14 +52,15 @@ export function inferPackSystems(db: Db, packId: number, action: InferSystemsAct
 
 /**
  * The dashboard's rollup files each answer under its question's system when it is scored; a question whose system is
- * inferred (or un-inferred) later would stay under "Not tagged". The system rows are rebuilt from the answers, dated as
- * migration "issue 11" dated the answers it found (the block's end), so they add up to the same totals.
+ * inferred (or un-inferred) later would stay under "Not tagged". The system rows are rebuilt from the answers, each on
+ * the day it was rolled up under (`rollup_day`, which deleting a block subtracts from), else the block's end as migration
+ * "issue 11" dated the answers it found, so they add up to the same totals.
  */
 function rebuildSystemRollup(db: Db): void {
   db.prepare("DELETE FROM answer_rollup WHERE dim = 'system'").run();
   db.prepare(
     `INSERT INTO answer_rollup (dim, value, day, mode, first, n, correct, omitted, time_ms, over_pace, over_pace_correct)
-     SELECT 'system', coalesce(q.system, ''), date(coalesce(b.finished_at, b.created_at) / 1000, 'unixepoch', 'localtime'), b.mode,
+     SELECT 'system', coalesce(q.system, ''), coalesce(i.rollup_day, date(coalesce(b.finished_at, b.created_at) / 1000, 'unixepoch', 'localtime')), b.mode,
             coalesce(i.repeat_of, 0) = 0, count(*), total(i.outcome = 'correct'), total(i.outcome = 'omitted'), total(i.time_ms),
             total(i.time_ms > 90000), total(i.time_ms > 90000 AND i.outcome = 'correct')
      FROM block_items i JOIN blocks b ON b.id = i.block_id JOIN questions q ON q.id = i.question_id
