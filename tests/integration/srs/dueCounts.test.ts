@@ -44,7 +44,7 @@ describe('due counts: one definition on every surface', { timeout: 120_000 }, ()
     // A question card due (missed question): counted apart, as "missed questions due".
     await t.api.call('packs:loadSamples', {});
     const block = await t.api.call('blocks:create', { filters: {}, size: 1, mode: 'timed', secondsPerQuestion: 90, order: 'random', seed: 3 });
-    await t.api.call('blocks:end', { blockId: block.id });
+    await t.api.call('blocks:end', { blockId: block.id, keepUnanswered: true });
     t.db.prepare('UPDATE cards SET due = ? WHERE question_id IS NOT NULL').run(now - DAY);
 
     const counts = await t.api.call('cards:counts', {});
